@@ -1,0 +1,57 @@
+// Rule packs are YAML in config/ (data a human reviews). Both the bundle (esbuild) and the tests
+// (vite) import them as plain objects, so the hook never parses YAML at run time.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export function yamlToModule(text, file) {
+  let data;
+  try {
+    data = parse(text, { prettyErrors: true });
+  } catch (error) {
+    throw new Error(`${file}: ${error.message}`);
+  }
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+}
+
+// `import packs from 'virtual:packs'` yields every config/packs/*.yaml, sorted by file name, so
+// adding a pack is adding a file.
+const PACKS_ID = 'virtual:packs';
+const packsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'config', 'packs');
+
+function packsModule() {
+  const files = readdirSync(packsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const imports = files.map((f, i) => `import p${i} from ${JSON.stringify(join(packsDir, f))};`);
+  return `${imports.join('\n')}\nexport default [${files.map((_, i) => `p${i}`).join(', ')}];\n`;
+}
+
+/** Vite/Vitest plugin. */
+export function yamlPacks() {
+  return {
+    name: 'interlock-yaml',
+    resolveId(id) {
+      return id === PACKS_ID ? '\0' + PACKS_ID : null;
+    },
+    load(id) {
+      return id === '\0' + PACKS_ID ? packsModule() : null;
+    },
+    transform(code, id) {
+      if (!id.endsWith('.yaml') && !id.endsWith('.yml')) return null;
+      return { code: yamlToModule(code, id), map: null };
+    },
+  };
+}
+
+/** esbuild plugin. */
+export const yamlEsbuild = {
+  name: 'interlock-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:packs$/ }, () => ({ path: PACKS_ID, namespace: 'interlock-packs' }));
+    build.onLoad({ filter: /.*/, namespace: 'interlock-packs' }, () => ({ contents: packsModule(), loader: 'js', resolveDir: packsDir }));
+    build.onLoad({ filter: /\.ya?ml$/ }, (args) => ({
+      contents: yamlToModule(readFileSync(args.path, 'utf8'), args.path),
+      loader: 'js',
+    }));
+  },
+};

@@ -1,0 +1,4 @@
+declare module 'shell-quote/quote' {
+  const quote: (args: readonly string[]) => string;
+  export default quote;
+}
