@@ -1,0 +1,618 @@
+// Expansion: from the syntax tree to the commands that will actually run (DESIGN.md §4.3).
+// Wrappers are followed (sudo, env, xargs, find -exec, bash -c, ssh, docker exec …), variables
+// assigned earlier on the line are substituted, text fed to shells is parsed and expanded in turn,
+// and data stays data. What runs but cannot be known is itself a finding.
+import { isAbsolute, resolve } from 'node:path';
+import type { Command, Pipeline, Redirect, Script, SimpleCommand, Word } from '../parse/index.js';
+import { ParseError } from '../parse/index.js';
+import type { ExecCommand, ExecRedirect, Finding, StdinSource } from '../types.js';
+import { displayArgv } from './display.js';
+import { inlineCodeEffects } from './interpreters.js';
+import { producedOutput } from './producers.js';
+import { Scope, type Value, type VirtualFile } from './scope.js';
+import { resolveWord, type WordContext } from './words.js';
+import { unwrappersFor, type Unwrapped, type UnwrapIO } from './wrappers/index.js';
+import { lit } from './wrappers/types.js';
+
+export interface ExpandLimits {
+  /** Shell-in-shell depth (bash -c, eval, ssh, scripts …). */
+  maxNesting: number;
+  /** Executed commands in total. */
+  maxCommands: number;
+  /** Script files read (bash x.sh, source, package.json scripts). */
+  maxScripts: number;
+}
+
+export const DEFAULT_EXPAND_LIMITS: ExpandLimits = { maxNesting: 12, maxCommands: 2_000, maxScripts: 16 };
+
+export interface ExpandOptions {
+  cwd: string;
+  home: string;
+  /** Reads a file by absolute path; undefined when missing, unreadable or over the size limit. */
+  readFile(path: string): string | undefined;
+  /** Parses nested shell text (bash -c '…', scripts). Throws ParseError. */
+  parse(text: string): Script;
+  limits?: Partial<ExpandLimits>;
+  /** performance.now() value after which expansion stops with a limit finding. */
+  deadline?: number;
+}
+
+export interface Expansion {
+  commands: ExecCommand[];
+  findings: Finding[];
+  /** Files written earlier on the line, by absolute path. */
+  files: Map<string, VirtualFile>;
+}
+
+interface Frame {
+  via: string[];
+  context: ExecCommand['context'];
+  remote?: string;
+  depth: number;
+  /** Standard input the enclosing construct gives commands that have none of their own. */
+  stdin?: StdinSource;
+}
+
+class LimitReached extends Error {}
+
+/** Programs whose output the line itself determines (src/expand/producers.ts). */
+const PRODUCERS = new Set(['echo', 'printf', 'cat', 'tee', 'base64', 'base32', 'openssl', 'xxd', 'rev']);
+
+/** What a command gives the next one in a pipeline: its output when known, and how to name it. */
+class Ran {
+  constructor(
+    readonly output: string | undefined,
+    private readonly source: ExecCommand | string,
+  ) {}
+
+  get display(): string {
+    return typeof this.source === 'string' ? this.source : this.source.display;
+  }
+}
+
+const NOTHING = new Ran(undefined, '…');
+
+/** Where an executed command sits: one shape for every call, so the hot path stays monomorphic. */
+interface Placement {
+  scope: Scope;
+  frame: Frame;
+  env: [string, Value][];
+  stdin: StdinSource | undefined;
+  redirects: ExecRedirect[];
+  cwd: string;
+  via: string[];
+  remote: string | undefined;
+}
+
+/** An executed command; its display text is built only when someone reads it. */
+class Executed implements ExecCommand {
+  private shown?: string;
+  remote?: string;
+  constructor(
+    readonly argv: string[],
+    readonly dynamic: boolean[],
+    readonly name: string,
+    readonly env: Record<string, string>,
+    readonly stdin: StdinSource | undefined,
+    readonly redirects: ExecRedirect[],
+    readonly via: string[],
+    readonly context: ExecCommand['context'],
+    readonly cwd: string,
+    remote: string | undefined,
+  ) {
+    if (remote) this.remote = remote;
+  }
+
+  get display(): string {
+    return (this.shown ??= displayArgv(this.argv, this.dynamic));
+  }
+}
+
+const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
+const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
+const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
+
+const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+function stdinText(stdin: StdinSource | undefined, read: (path: string) => string | undefined): string | undefined {
+  if (!stdin) return undefined;
+  if (stdin.kind === 'file') return read(stdin.path);
+  return stdin.kind === 'unknown' ? undefined : stdin.text;
+}
+
+class Expander {
+  readonly commands: ExecCommand[] = [];
+  readonly findings: Finding[] = [];
+  private scriptsRead = 0;
+  private readonly limits: ExpandLimits;
+
+  constructor(private readonly options: ExpandOptions, readonly files: Map<string, VirtualFile>) {
+    this.limits = { ...DEFAULT_EXPAND_LIMITS, ...options.limits };
+  }
+
+  // ── files ────────────────────────────────────────────────────────────────
+
+  private absolute(path: string, cwd: string): string {
+    if (path === '~' || path.startsWith('~/')) return this.options.home + path.slice(1);
+    return isAbsolute(path) ? path : resolve(cwd, path);
+  }
+
+  /** Reads a file as the line would see it: written earlier on the line, else on disk. */
+  readFile(path: string, cwd: string): string | undefined {
+    const full = this.absolute(path, cwd);
+    const written = this.files.get(full);
+    if (written) return written.text;
+    return this.options.readFile(full);
+  }
+
+  // ── tree walk ────────────────────────────────────────────────────────────
+
+  script(script: Script, scope: Scope, frame: Frame): void {
+    for (const statement of script.statements) {
+      const { first, rest } = statement.body;
+      this.pipeline(first, scope, frame);
+      for (const { pipeline } of rest) this.pipeline(pipeline, scope, frame);
+    }
+  }
+
+  private pipeline(pipeline: Pipeline, scope: Scope, frame: Frame): void {
+    const alone = pipeline.commands.length === 1;
+    let previous: Ran | undefined;
+    for (const command of pipeline.commands) {
+      const stdin: StdinSource | undefined = previous
+        ? previous.output !== undefined
+          ? { kind: 'pipe', text: previous.output, from: previous.display }
+          : { kind: 'unknown', from: previous.display }
+        : frame.stdin;
+      // Each part of a real pipeline runs in its own subshell: its assignments do not last.
+      previous = this.command(command, alone ? scope : scope.child(), frame, stdin);
+    }
+  }
+
+  private command(node: Command, scope: Scope, frame: Frame, stdin: StdinSource | undefined): Ran {
+    const none = NOTHING;
+    switch (node.type) {
+      case 'SimpleCommand':
+        return this.simple(node, scope, frame, stdin);
+      case 'Subshell':
+      case 'BraceGroup': {
+        const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
+        this.script(node.body, node.type === 'Subshell' ? scope.child() : scope, inner);
+        return none;
+      }
+      case 'If': {
+        const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
+        for (const branch of node.branches) {
+          this.script(branch.condition, scope, inner);
+          this.script(branch.body, scope, inner);
+        }
+        if (node.elseBody) this.script(node.elseBody, scope, inner);
+        return none;
+      }
+      case 'For':
+      case 'Select': {
+        const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
+        const items = (node.items ?? []).map((w) => this.word(w, scope, inner));
+        const single = items.length === 1 ? items[0] : undefined;
+        scope.set(node.variable, single ?? { text: `$${node.variable}`, known: false });
+        this.script(node.body, scope, inner);
+        return none;
+      }
+      case 'ArithFor':
+      case 'ArithCommand': {
+        const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
+        for (const script of node.commands) this.script(script, scope.child(), { ...inner, context: 'sub' });
+        if (node.type === 'ArithFor') this.script(node.body, scope, inner);
+        return none;
+      }
+      case 'While':
+      case 'Until': {
+        const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
+        this.script(node.condition, scope, inner);
+        this.script(node.body, scope, inner);
+        return none;
+      }
+      case 'Case': {
+        const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
+        this.word(node.subject, scope, inner);
+        for (const item of node.items) {
+          for (const pattern of item.patterns) this.word(pattern, scope, inner);
+          this.script(item.body, scope, inner);
+        }
+        return none;
+      }
+      case 'FunctionDef':
+        // Bodies are analysed where they are defined: a function defined on the line is there to run.
+        this.command(node.body, scope.child(), { ...frame, context: 'fn' }, undefined);
+        return none;
+      case 'TestCommand':
+        for (const word of node.words) this.word(word, scope, frame);
+        return none;
+      case 'Coproc':
+        return this.command(node.body, scope.child(), frame, stdin);
+    }
+  }
+
+  /** Frame for the body of a compound command: its own input redirection feeds the commands inside. */
+  private compoundFrame(redirects: Redirect[], scope: Scope, frame: Frame, stdin: StdinSource | undefined): Frame {
+    const own = this.redirects(redirects, scope, frame).stdin;
+    return { ...frame, stdin: own ?? stdin };
+  }
+
+  private wordContext(scope: Scope, frame: Frame): WordContext {
+    return {
+      scope,
+      home: this.options.home,
+      onScript: (script) => this.script(script, scope.child(), { ...frame, context: 'sub', stdin: undefined }),
+    };
+  }
+
+  private word(word: Word, scope: Scope, frame: Frame, context?: WordContext): Value {
+    return word.literal ? { text: word.value, known: true } : resolveWord(word, context ?? this.wordContext(scope, frame));
+  }
+
+  private redirects(redirects: Redirect[], scope: Scope, frame: Frame): { list: ExecRedirect[]; stdin?: StdinSource } {
+    const list: ExecRedirect[] = [];
+    let stdin: StdinSource | undefined;
+    for (const r of redirects) {
+      if (r.op === '<<' || r.op === '<<-') {
+        const body = r.heredoc ? (r.heredoc.quoted || !r.heredoc.word ? (r.heredoc.text ?? r.heredoc.body) : this.word(r.heredoc.word, scope, frame).text) : '';
+        if (r.fd === null || r.fd === 0) stdin = { kind: 'heredoc', text: body };
+        continue;
+      }
+      const target = this.word(r.target, scope, frame);
+      if (r.op === '<<<') {
+        if (r.fd === null || r.fd === 0) stdin = { kind: 'herestring', text: target.text + '\n' };
+        continue;
+      }
+      list.push({ op: r.op, fd: r.fd, target: target.text, dynamic: !target.known });
+      if (r.op === '<' && (r.fd === null || r.fd === 0)) stdin = target.known ? { kind: 'file', path: target.text } : { kind: 'unknown', from: target.text };
+    }
+    return { list, stdin };
+  }
+
+  // ── simple commands ──────────────────────────────────────────────────────
+
+  private simpleCount = 0;
+
+  private checkBudget(): void {
+    if (this.commands.length >= this.limits.maxCommands) throw new LimitReached(`more than ${this.limits.maxCommands} commands to analyse`);
+    // The clock is read every 64 commands: cheap, and still well inside the budget.
+    if (this.options.deadline !== undefined && (this.simpleCount++ & 63) === 0 && performance.now() > this.options.deadline) {
+      throw new LimitReached('the time budget for one decision ran out');
+    }
+  }
+
+  private simple(node: SimpleCommand, scope: Scope, frame: Frame, pipeStdin: StdinSource | undefined): Ran {
+    this.checkBudget();
+    const context = this.wordContext(scope, frame);
+    const assignments = node.assignments.map((a) => {
+      const value = a.value ? this.word(a.value, scope, frame, context) : lit('');
+      for (const element of a.array ?? []) this.word(element, scope, frame, context);
+      return { name: a.name, value: a.array ? { text: `(${a.array.map((w) => w.raw).join(' ')})`, known: false } : value, append: a.append };
+    });
+    const words = node.words.map((w) => this.word(w, scope, frame, context));
+    const redirects = this.redirects(node.redirects, scope, frame);
+    const stdin = redirects.stdin ?? pipeStdin ?? frame.stdin;
+
+    if (words.length === 0) {
+      for (const a of assignments) {
+        const previous = a.append ? scope.get(a.name) : undefined;
+        scope.set(a.name, previous ? { text: previous.text + a.value.text, known: previous.known && a.value.known } : a.value);
+      }
+      this.recordWrites(redirects.list, '', scope.cwd);
+      return new Ran(undefined, node.assignments.map((a) => a.name + '=…').join(' '));
+    }
+
+    const env: [string, Value][] = assignments.map((a) => [a.name, a.value]);
+    if (this.builtin(words, scope)) return new Ran(undefined, words.map((w) => w.text).join(' '));
+
+    const alias = words[0].known ? scope.alias(words[0].text) : undefined;
+    if (alias !== undefined) {
+      scope.setAlias(words[0].text, null); // an alias is not expanded inside itself
+      const text = [alias, ...node.words.slice(1).map((w) => w.raw)].join(' ');
+      this.nested({ text, known: true }, scope, { ...frame, via: [...frame.via, `alias ${words[0].text}`] }, stdin);
+      return new Ran(undefined, text);
+    }
+
+    return this.run(words, { scope, frame, env, stdin, redirects: redirects.list });
+  }
+
+  /** Shell builtins that change what later commands see. Returns true when fully handled. */
+  private builtin(words: Value[], scope: Scope): boolean {
+    const name = words[0].text;
+    if (!words[0].known) return false;
+    if (name === 'cd' || name === 'pushd') {
+      const target = words.find((w, i) => i > 0 && !w.text.startsWith('-'));
+      const dir = target ? target.text : this.options.home;
+      scope.cwd = target && !target.known ? dir : this.absolute(dir, scope.cwd);
+      return true;
+    }
+    if (name === 'export' || name === 'declare' || name === 'typeset' || name === 'local' || name === 'readonly') {
+      for (const word of words.slice(1)) {
+        const m = ASSIGNMENT_WORD.exec(word.text);
+        if (m) scope.set(m[1], { text: m[3], known: word.known });
+      }
+      return true;
+    }
+    if (name === 'unset') {
+      for (const word of words.slice(1)) scope.unset(word.text);
+      return true;
+    }
+    if (name === 'alias') {
+      for (const word of words.slice(1)) {
+        const eq = word.text.indexOf('=');
+        if (eq > 0) scope.setAlias(word.text.slice(0, eq), word.text.slice(eq + 1));
+      }
+      return true;
+    }
+    if (name === 'unalias') {
+      for (const word of words.slice(1)) scope.setAlias(word.text, null);
+      return true;
+    }
+    return false;
+  }
+
+  private io(argv: Value[], stdin: StdinSource | undefined, cwd: string): UnwrapIO {
+    return {
+      stdinText: () => stdinText(stdin, (path) => this.readFile(path, cwd)),
+      hasPackageScript: (name) => this.packageScript(name, cwd) !== undefined,
+    };
+  }
+
+  private packageScript(name: string, cwd: string): string | undefined {
+    const text = this.readFile('package.json', cwd);
+    if (!text) return undefined;
+    try {
+      const scripts = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts;
+      const script = scripts?.[name];
+      return typeof script === 'string' ? script : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Follows wrappers until a plain command remains, then records it. */
+  private run(
+    initial: Value[],
+    state: { scope: Scope; frame: Frame; env: [string, Value][]; stdin: StdinSource | undefined; redirects: ExecRedirect[] },
+  ): Ran {
+    let argv = initial;
+    const via = [...state.frame.via];
+    const env = [...state.env];
+    let remote = state.frame.remote;
+    let cwd = state.scope.cwd;
+    for (let hops = 0; hops < 64 && argv.length > 0; hops++) {
+      if (!argv[0].known) break;
+      const name = basename(argv[0].text);
+      if (name === 'git') {
+        const rewritten = this.gitAlias(argv, state.scope);
+        if (rewritten === 'shell') return new Ran(undefined, 'git alias');
+        if (rewritten) {
+          argv = rewritten.argv;
+          via.push(rewritten.via);
+          if (rewritten.shell) {
+            this.nested(rewritten.shell, state.scope, { ...state.frame, via, remote }, state.stdin);
+            return new Ran(undefined, rewritten.via);
+          }
+          continue;
+        }
+      }
+      if (name === 'rimraf') argv = [lit('rm'), lit('-rf'), ...argv.slice(1)];
+      const unwrappers = unwrappersFor(name);
+      let result: Unwrapped | null = null;
+      if (unwrappers) {
+        const io = this.io(argv, state.stdin, cwd);
+        for (const unwrap of unwrappers) {
+          result = unwrap(argv, io);
+          if (result) break;
+        }
+      }
+      if (!result) break;
+      const frame: Frame = { ...state.frame, via: [...via, 'via' in result ? result.via : name], remote: ('remote' in result && result.remote) || remote };
+      switch (result.kind) {
+        case 'exec':
+          argv = result.argv;
+          via.push(result.via);
+          if (result.env) env.push(...result.env);
+          if (result.remote) remote = result.remote;
+          if (result.chdir) cwd = result.chdir.known ? this.absolute(result.chdir.text, cwd) : result.chdir.text;
+          continue;
+        case 'many': {
+          if (result.keepSelf) this.emit(argv, { scope: state.scope, frame: state.frame, env, stdin: state.stdin, redirects: state.redirects, cwd, via, remote });
+          for (const sub of result.commands) {
+            this.run(sub.argv, { ...state, env, stdin: undefined, redirects: [], frame: { ...frame, via: [...via, sub.via] } });
+          }
+          return new Ran(undefined, argv.map((a) => a.text).join(' '));
+        }
+        case 'shell':
+          if (result.env) env.push(...result.env);
+          this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin);
+          return new Ran(undefined, result.text.text);
+        case 'stdin-shell':
+          this.stdinShell(state.stdin, this.scopeAt(state.scope, cwd), frame);
+          return new Ran(undefined, result.via);
+        case 'script':
+          this.scriptFile(result.path, this.scopeAt(state.scope, cwd), frame);
+          return new Ran(undefined, result.via);
+        case 'code':
+          this.code(result, state.stdin, this.scopeAt(state.scope, cwd), frame);
+          return new Ran(undefined, result.via);
+        case 'package-script': {
+          const script = this.packageScript(result.script, cwd);
+          if (script !== undefined) {
+            const text = [script, ...result.args.map((a) => a.text)].join(' ');
+            this.nested({ text, known: result.args.every((a) => a.known) }, this.scopeAt(state.scope, cwd), frame, state.stdin);
+          }
+          return new Ran(undefined, result.via);
+        }
+        case 'inert':
+          return new Ran(undefined, argv.map((a) => a.text).join(' '));
+      }
+    }
+    return this.emit(argv, { scope: state.scope, frame: state.frame, env, stdin: state.stdin, redirects: state.redirects, cwd, via, remote });
+  }
+
+  private scopeAt(scope: Scope, cwd: string): Scope {
+    if (cwd === scope.cwd) return scope;
+    const child = scope.child();
+    child.cwd = cwd;
+    return child;
+  }
+
+  /** `git nuke` after `git config alias.nuke 'push --force'` (or `git -c alias.nuke=… nuke`). */
+  private gitAlias(argv: Value[], scope: Scope): { argv: Value[]; via: string; shell?: Value } | 'shell' | null {
+    let i = 1;
+    const inline = new Map<string, string>();
+    while (i < argv.length && argv[i].text.startsWith('-')) {
+      const option = argv[i].text;
+      if (option === '-c' && argv[i + 1]) {
+        const m = /^alias\.([^=]+)=([\s\S]*)$/.exec(argv[i + 1].text);
+        if (m) inline.set(m[1], m[2]);
+      }
+      i += GIT_VALUE_OPTIONS.includes(option) ? 2 : 1;
+    }
+    const sub = argv[i];
+    if (!sub) return null;
+    if (sub.text === 'config') {
+      const rest = argv.slice(i + 1).filter((a) => !a.text.startsWith('--'));
+      const m = rest[0] && /^alias\.(.+)$/.exec(rest[0].text);
+      if (m && rest[1]) scope.setGitAlias(m[1], rest[1].text);
+      return null;
+    }
+    const alias = inline.get(sub.text) ?? scope.gitAlias(sub.text);
+    if (alias === undefined) return null;
+    inline.delete(sub.text);
+    scope.setGitAlias(sub.text, null);
+    const via = `git alias ${sub.text}`;
+    if (alias.startsWith('!')) {
+      return { argv: [], via, shell: { text: [alias.slice(1), ...argv.slice(i + 1).map((a) => a.text)].join(' '), known: true } };
+    }
+    const expanded = alias.split(/\s+/).filter(Boolean).map(lit);
+    return { argv: [...argv.slice(0, i), ...expanded, ...argv.slice(i + 1)], via };
+  }
+
+  /** Parses and expands shell text that will run (bash -c, eval, ssh, watch, decoded stdin …). */
+  private nested(text: Value, scope: Scope, frame: Frame, stdin: StdinSource | undefined): void {
+    if (frame.depth + 1 > this.limits.maxNesting) {
+      throw new LimitReached(`shells nested deeper than ${this.limits.maxNesting} levels (bash -c, eval, ssh, scripts)`);
+    }
+    let script: Script;
+    try {
+      script = this.options.parse(text.text);
+    } catch (error) {
+      if (error instanceof ParseError && error.kind === 'limit') throw new LimitReached(error.message);
+      this.findings.push({
+        rule: 'exec.parse-error',
+        action: 'run shell text that does not parse',
+        target: frame.via.at(-1),
+        reason: `the text given to ${frame.via.at(-1) ?? 'a shell'} is not valid shell (${error instanceof Error ? error.message : String(error)}), so what it would run cannot be checked`,
+      });
+      return;
+    }
+    this.script(script, scope.child(), { ...frame, depth: frame.depth + 1, stdin });
+  }
+
+  private unknownCode(target: string, reason: string): void {
+    this.findings.push({ rule: 'exec.unknown-code', action: 'run code the guard cannot read', target, reason });
+  }
+
+  private stdinShell(stdin: StdinSource | undefined, scope: Scope, frame: Frame): void {
+    const via = frame.via.at(-1) ?? 'a shell';
+    if (!stdin) return; // an interactive shell with nothing fed to it runs nothing by itself
+    const text = stdinText(stdin, (path) => this.readFile(path, scope.cwd));
+    if (text !== undefined) return this.nested({ text, known: true }, scope, frame, undefined);
+    const from = stdin.kind === 'unknown' ? stdin.from : stdin.kind === 'file' ? stdin.path : '?';
+    this.unknownCode(from, `${via} runs commands read from \`${from}\`, whose content cannot be known before it runs`);
+  }
+
+  private scriptFile(path: Value, scope: Scope, frame: Frame): void {
+    const via = frame.via.at(-1) ?? 'a shell';
+    if (!path.known) return this.unknownCode(path.text, `${via} runs a script from \`${path.text}\`, whose content cannot be known before it runs`);
+    const full = this.absolute(path.text, scope.cwd);
+    const written = this.files.get(full);
+    if (written && written.text === undefined) {
+      return this.unknownCode(path.text, `${via} runs a script written earlier on this line with content the guard cannot see`);
+    }
+    if (++this.scriptsRead > this.limits.maxScripts) throw new LimitReached(`more than ${this.limits.maxScripts} script files to read`);
+    const text = written?.text ?? this.options.readFile(full);
+    if (text === undefined) return; // missing: the shell fails to start it
+    this.nested({ text, known: true }, scope, frame, undefined);
+  }
+
+  private code(result: Extract<Unwrapped, { kind: 'code' }>, stdin: StdinSource | undefined, scope: Scope, frame: Frame): void {
+    const code = result.code === 'stdin' ? stdinText(stdin, (p) => this.readFile(p, scope.cwd)) : result.code.known ? result.code.text : undefined;
+    if (code === undefined) {
+      return this.unknownCode(result.via, `${result.via} runs code that comes from a variable or input the guard cannot see`);
+    }
+    for (const effect of inlineCodeEffects(result.language, code)) {
+      if (effect.kind === 'shell') this.nested({ text: effect.text, known: true }, scope, frame, undefined);
+      else if (effect.kind === 'argv') this.run(effect.argv.map((text) => ({ text, known: !text.startsWith('$') })), { scope, frame, env: [], stdin: undefined, redirects: [] });
+      else this.unknownCode(effect.call, `${result.via} calls ${effect.call} with a command the guard cannot read`);
+    }
+  }
+
+  // ── results ──────────────────────────────────────────────────────────────
+
+  private emit(argv: Value[], state: Placement): Ran {
+    if (this.commands.length >= this.limits.maxCommands) throw new LimitReached(`more than ${this.limits.maxCommands} commands to analyse`);
+    const texts = argv.map((a) => a.text);
+    const dynamic = argv.map((a) => !a.known);
+    const name = argv.length && argv[0].known ? basename(argv[0].text) : '';
+    const env: Record<string, string> = {};
+    for (const [k, v] of state.env) env[k] = v.text;
+    const cmd = new Executed(texts, dynamic, name, env, state.stdin, state.redirects, state.via, state.frame.context, state.cwd, state.remote);
+    this.commands.push(cmd);
+    if (argv.length && !argv[0].known) {
+      this.findings.push({
+        rule: 'exec.dynamic-command',
+        action: 'run a program whose name is not known',
+        target: argv[0].text,
+        reason: `the program to run comes from \`${argv[0].text}\`, which the guard cannot see, so it cannot tell what will run`,
+        command: cmd.display,
+      });
+    }
+    const stdin = () => stdinText(state.stdin, (p) => this.readFile(p, state.cwd));
+    const output = PRODUCERS.has(name)
+      ? producedOutput(name, { argv: texts, known: argv.every((a) => a.known), stdin: stdin(), readFile: (p) => this.readFile(p, state.cwd) })
+      : undefined;
+    if (state.redirects.length) this.recordWrites(state.redirects, output, state.cwd);
+    if (name === 'tee') {
+      const content = stdin();
+      for (const target of texts.slice(1).filter((a) => !a.startsWith('-'))) this.files.set(this.absolute(target, state.cwd), { text: content });
+    }
+    return new Ran(output, cmd);
+  }
+
+  private recordWrites(redirects: ExecRedirect[], output: string | undefined, cwd: string): void {
+    for (const r of redirects) {
+      if (!WRITE_OPS.has(r.op) || r.dynamic || (r.fd !== null && r.fd !== 1 && r.op !== '&>' && r.op !== '&>>')) continue;
+      const path = this.absolute(r.target, cwd);
+      const before = this.files.get(path);
+      const append = r.op === '>>' || r.op === '&>>';
+      const text = append ? (before?.text !== undefined && output !== undefined ? before.text + output : undefined) : output;
+      this.files.set(path, { text });
+    }
+  }
+
+  limitFinding(reason: string): void {
+    this.findings.push({ rule: 'exec.limit', action: 'analyse a command beyond the guard\'s limits', reason: `the command was not fully checked: ${reason}` });
+  }
+}
+
+/** Expands a parsed command line into the commands that will run. Never throws for limits: they become findings. */
+export function expand(script: Script, options: ExpandOptions): Expansion {
+  const files = new Map<string, VirtualFile>();
+  const expander = new Expander(options, files);
+  const scope = new Scope(null, options.cwd, files);
+  try {
+    expander.script(script, scope, { via: [], context: 'top', depth: 0 });
+  } catch (error) {
+    if (!(error instanceof LimitReached)) throw error;
+    expander.limitFinding(error.message);
+  }
+  return { commands: expander.commands, findings: expander.findings, files };
+}
+
+export { Scope } from './scope.js';
+export type { VirtualFile } from './scope.js';

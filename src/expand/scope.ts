@@ -1,0 +1,72 @@
+// What the command line itself establishes as it runs: variables assigned earlier, aliases,
+// git aliases, the working directory after `cd`, and files written by earlier commands
+// (so `printf … > x.sh && bash x.sh` and `cat > q.json <<EOF … ; curl -d @q.json` are seen).
+// A child scope (subshell, nested shell) sees its parent's names; what it sets stays inside.
+// Maps are created only when something is set: most command lines set nothing.
+
+export interface Value {
+  text: string;
+  /** The text is exactly the value (false: it holds unresolved source like `$TOKEN` or `$(…)`). */
+  known: boolean;
+}
+
+export interface VirtualFile {
+  /** Content, when the writer's output is known. */
+  text?: string;
+}
+
+type Layer<T> = Map<string, T | null> | null;
+
+function lookup<T>(scope: Scope | null, pick: (s: Scope) => Layer<T>, name: string): T | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const layer = pick(s);
+    if (layer?.has(name)) return layer.get(name) ?? undefined;
+  }
+  return undefined;
+}
+
+export class Scope {
+  private vars: Layer<Value> = null;
+  private aliasLayer: Layer<string> = null;
+  private gitAliasLayer: Layer<string> = null;
+  /** Files written earlier on the line, by absolute path. Shared by every nested scope. */
+  readonly files: Map<string, VirtualFile>;
+  cwd: string;
+
+  constructor(readonly parent: Scope | null, cwd: string, files?: Map<string, VirtualFile>) {
+    this.files = parent?.files ?? files ?? new Map();
+    this.cwd = parent?.cwd ?? cwd;
+  }
+
+  child(): Scope {
+    return new Scope(this, this.cwd);
+  }
+
+  get(name: string): Value | undefined {
+    return lookup(this, (s) => s.vars, name);
+  }
+
+  set(name: string, value: Value): void {
+    (this.vars ??= new Map()).set(name, value);
+  }
+
+  unset(name: string): void {
+    (this.vars ??= new Map()).set(name, null);
+  }
+
+  alias(name: string): string | undefined {
+    return lookup(this, (s) => s.aliasLayer, name);
+  }
+
+  setAlias(name: string, value: string | null): void {
+    (this.aliasLayer ??= new Map()).set(name, value);
+  }
+
+  gitAlias(name: string): string | undefined {
+    return lookup(this, (s) => s.gitAliasLayer, name);
+  }
+
+  setGitAlias(name: string, value: string | null): void {
+    (this.gitAliasLayer ??= new Map()).set(name, value);
+  }
+}

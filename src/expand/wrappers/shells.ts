@@ -1,0 +1,134 @@
+// Shells and interpreters: the text they run is code, not data.
+import { scanOptions, optionWord, has } from '../options.js';
+import type { Value } from '../scope.js';
+import { joinWords, lit, type InterpreterLanguage, type Unwrapped, type Unwrapper } from './types.js';
+
+const SHELL_VALUE_OPTIONS = ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'];
+
+/** sh, bash, zsh, dash, ksh …: `-c STRING`, a script path, or a script on stdin. */
+const shell: Unwrapper = (argv): Unwrapped => {
+  const name = argv[0].text.split('/').pop() ?? 'sh';
+  const scan = scanOptions(argv, 1, SHELL_VALUE_OPTIONS);
+  // -n reads and checks syntax without running anything.
+  if (has(scan, '-n', '--noexec')) return { kind: 'inert' };
+  if (has(scan, '-c')) {
+    const text = argv[scan.index];
+    return text ? { kind: 'shell', text, via: `${name} -c` } : { kind: 'inert' };
+  }
+  const script = argv[scan.index];
+  if (script && !has(scan, '-s')) return { kind: 'script', path: script, via: `${name} ${script.text}` };
+  return { kind: 'stdin-shell', via: name };
+};
+
+const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'rbash', 'fish', 'pwsh', 'oksh', 'loksh'];
+
+/** `eval a b c` runs the words joined by spaces. */
+const evalBuiltin: Unwrapper = (argv) => (argv.length > 1 ? { kind: 'shell', text: joinWords(argv.slice(1)), via: 'eval' } : { kind: 'inert' });
+
+/** `source x.sh`, `. x.sh` */
+const source: Unwrapper = (argv) => (argv[1] ? { kind: 'script', path: argv[1], via: `${argv[0].text} ${argv[1].text}` } : { kind: 'inert' });
+
+/** `at now`, `batch`: read a script from stdin (or `-f file`) to run later. */
+const at: Unwrapper = (argv) => {
+  const file = optionWord(argv, 1, argv.length, ['-f']);
+  if (file) return { kind: 'script', path: file, via: 'at -f' };
+  if (argv.some((a) => ['-l', '-r', '-d', '-c'].includes(a.text))) return { kind: 'inert' };
+  return { kind: 'stdin-shell', via: argv[0].text };
+};
+
+/** `watch -n 5 'cmd'` runs its words through `sh -c`; `-x` executes them directly. */
+const watch: Unwrapper = (argv) => {
+  const scan = scanOptions(argv, 1, ['-n', '--interval', '-q', '--equexit']);
+  const rest = argv.slice(scan.index);
+  if (rest.length === 0) return { kind: 'inert' };
+  if (has(scan, '-x', '--exec')) return { kind: 'exec', argv: rest, via: 'watch' };
+  return { kind: 'shell', text: joinWords(rest), via: 'watch' };
+};
+
+/** tmux new-session/new-window/split-window 'cmd', send-keys 'cmd' Enter; screen -dm cmd. */
+const tmux: Unwrapper = (argv) => {
+  const scan = scanOptions(argv, 1, ['-L', '-S', '-f', '-T', '-c']);
+  const sub = argv[scan.index]?.text;
+  if (!sub) return { kind: 'inert' };
+  const after = scanOptions(argv, scan.index + 1, ['-t', '-s', '-n', '-c', '-e', '-F', '-x', '-y', '-l', '-p', '-N', '-X']);
+  const rest = argv.slice(after.index);
+  if (['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'run-shell', 'run'].includes(sub)) {
+    return rest.length ? { kind: 'shell', text: joinWords(rest), via: `tmux ${sub}` } : { kind: 'inert' };
+  }
+  if (sub === 'send-keys' || sub === 'send') {
+    const keys = rest.filter((k) => !/^(Enter|C-m|KPEnter|C-j|Escape|C-c|Space|Tab)$/.test(k.text));
+    return keys.length ? { kind: 'shell', text: joinWords(keys), via: 'tmux send-keys' } : { kind: 'inert' };
+  }
+  return { kind: 'inert' };
+};
+
+const screen: Unwrapper = (argv) => {
+  const scan = scanOptions(argv, 1, ['-S', '-c', '-e', '-h', '-p', '-s', '-t', '-T', '-X', '-L', '-Logfile']);
+  const rest = argv.slice(scan.index);
+  return rest.length ? { kind: 'exec', argv: rest, via: 'screen' } : { kind: 'inert' };
+};
+
+/** `interlock shell -c '…'` runs a script after checking it; analyse what it would run anyway. */
+const interlockShell: Unwrapper = (argv) => {
+  if (argv[1]?.text !== 'shell') return null;
+  const text = optionWord(argv, 2, argv.length, ['-c']);
+  return text ? { kind: 'shell', text, via: 'interlock shell -c' } : { kind: 'inert' };
+};
+
+interface InterpreterSpec {
+  language: InterpreterLanguage;
+  /** Options whose value is code to run. */
+  code: string[];
+  valueOptions: string[];
+}
+
+function interpreter(spec: InterpreterSpec): Unwrapper {
+  return (argv, io): Unwrapped | null => {
+    const code = optionWord(argv, 1, argv.length, spec.code);
+    const via = `${argv[0].text.split('/').pop()} ${spec.code[0]}`;
+    if (code) return { kind: 'code', language: spec.language, code, via };
+    const scan = scanOptions(argv, 1, [...spec.valueOptions, ...spec.code]);
+    const script = argv[scan.index];
+    if ((!script || script.text === '-') && io.stdinText() !== undefined) {
+      return { kind: 'code', language: spec.language, code: 'stdin', via: argv[0].text.split('/').pop() ?? '' };
+    }
+    // A script by path (python manage.py flush) is an ordinary command for the analysers.
+    return null;
+  };
+}
+
+const python = interpreter({ language: 'python', code: ['-c'], valueOptions: ['-m', '-W', '-X', '-Q'] });
+const node = interpreter({ language: 'node', code: ['-e', '--eval', '-p', '--print'], valueOptions: ['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--input-type'] });
+const ruby = interpreter({ language: 'ruby', code: ['-e'], valueOptions: ['-r', '-I', '-C', '-E', '-F'] });
+const perl = interpreter({ language: 'perl', code: ['-e', '-E'], valueOptions: ['-I', '-M', '-m', '-x', '-0'] });
+const php = interpreter({ language: 'php', code: ['-r'], valueOptions: ['-c', '-d', '-f', '-z'] });
+
+const deno: Unwrapper = (argv) => (argv[1]?.text === 'eval' && argv[2] ? { kind: 'code', language: 'node', code: argv[2], via: 'deno eval' } : null);
+
+export const shellWrappers: Record<string, Unwrapper> = {
+  ...Object.fromEntries(SHELLS.map((s) => [s, shell])),
+  eval: evalBuiltin,
+  source,
+  '.': source,
+  at,
+  batch: at,
+  watch,
+  tmux,
+  screen,
+  interlock: interlockShell,
+  deno,
+  node,
+  nodejs: node,
+  bun: (argv, io) => (argv.some((a) => a.text === '-e' || a.text === '--eval') ? node(argv, io) : null),
+  ruby,
+  perl,
+  php,
+};
+
+/** python, python3, python3.12, pypy3 … */
+export function pythonWrapper(name: string): Unwrapper | undefined {
+  return /^(python[0-9.]*|pypy[0-9.]*)$/.test(name) ? python : undefined;
+}
+
+export { lit };
+export type { Value };
