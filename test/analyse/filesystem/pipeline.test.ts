@@ -1,0 +1,45 @@
+// End to end through the real pipeline: the filesystem pack's examples, and every filesystem corpus case plus
+// the git-related evasion cases behave as labeled.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/pipeline.js';
+import { builtinPacks } from '../../../src/rules/builtin.js';
+import { validatePack } from '../../../src/rules/validate.js';
+import * as findings from '../../../src/analyse/filesystem/findings.js';
+import * as devices from '../../../src/analyse/filesystem/devices.js';
+import * as overwrite from '../../../src/analyse/filesystem/overwrite.js';
+
+const CWD = '/work/project';
+const ids = (command: string) => evaluate({ command, cwd: CWD }).findings.map((f) => f.rule);
+
+const pack = builtinPacks.find((p) => p.pack === 'filesystem');
+
+describe('filesystem pack', () => {
+  it('is valid', () => expect(validatePack(pack)).toEqual([]));
+
+  it('has an entry for every rule id the analyser emits', () => {
+    const emitted = [findings, devices, overwrite].flatMap((m) => Object.entries(m)).filter(([name, value]) => name.startsWith('RULE_') && typeof value === 'string').map(([, value]) => value as string);
+    expect(emitted.length).toBeGreaterThan(3);
+    for (const id of emitted) expect(pack?.rules.map((r) => r.id), id).toContain(id);
+  });
+});
+
+describe('filesystem pack examples', () => {
+  for (const rule of pack?.rules ?? []) {
+    for (const command of rule.examples.match) it(`${rule.id} matches: ${command}`, () => expect(ids(command)).toContain(rule.id));
+    for (const command of rule.examples.noMatch) it(`${rule.id} does not match: ${command}`, () => expect(ids(command)).not.toContain(rule.id));
+  }
+});
+
+interface Case { id: string; command: string; expect: 'confirm' | 'allow'; category: string }
+const corpus: Case[] = readFileSync('/work/shared/corpus/commands.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const fsCases = corpus.filter((c) => c.category === 'filesystem' || (c.category === 'evasion' && /\b(rm|dd|find|mkfs|shred|wipefs|truncate)\b/.test(c.command)));
+
+describe('filesystem corpus cases', () => {
+  for (const c of fsCases) {
+    it(`${c.expect}: ${c.command}`, () => {
+      const decision = evaluate({ command: c.command, cwd: CWD }).decision;
+      expect(decision === 'allow' ? 'allow' : 'confirm').toBe(c.expect);
+    });
+  }
+});
