@@ -1,0 +1,510 @@
+// Removes secrets from command text before it is stored (pending requests, audit log) or shown
+// (the agent-visible reason, `interlock approve`). Grants match the exact text by hash, so nothing
+// here needs to be reversible. Variable references ($TOKEN, ${TOKEN}, $(cat f)) are not secrets and
+// stay readable: they tell the human which credential a command uses without revealing it.
+//
+// Two passes: patterns that hold anywhere in the text (headers, URLs, query strings, JSON keys,
+// NAME=value assignments, known token shapes), then a word pass for secrets that are only
+// recognisable by position (`--password x`, `mysql -px`, `redis-cli -a x`, `curl -u user:x`).
+
+export const REDACTED = '[redacted]';
+
+/** `$TOKEN`, `${TOKEN}`, `$(cat f)`, `"$TOKEN"`: a reference, not a literal. */
+function isReference(value: string): boolean {
+  const v = value.replace(/^["']/, '');
+  return /^\$[{(A-Za-z_]/.test(v);
+}
+
+// ─── Names that hold secrets ─────────────────────────────────────────────────────────────────
+
+// Suffixes of variable, JSON-key and flag names whose value is a secret, compared after
+// normalising the name to lower snake case: DB_PASSWORD, githubToken → github_token, --api-key →
+// api_key, X-Api-Key → x_api_key. A suffix matches the whole name or a final `_`-separated part.
+const SECRET_SUFFIXES = [
+  'password', 'passwd', 'pass', 'passphrase', 'pwd', 'token', 'secret', 'api_key', 'apikey', 'auth', 'credentials',
+  'credential', 'cookie', 'bearer', 'signature', 'private_key', 'secret_key', 'access_key', 'account_key',
+  'master_key', 'client_key', 'signing_key', 'encryption_key', 'session_key', 'key_base', 'dsn',
+];
+// Whole names that hold secrets without a separator (keytool, openssl).
+const SECRET_NAMES = new Set(['storepass', 'keypass', 'srcstorepass', 'deststorepass', 'srckeypass', 'destkeypass', 'passin', 'passout', 'passwd']);
+const GLUED_SUFFIXES = ['password', 'passwd', 'secret', 'token', 'apikey'];
+// Names that end like a secret but are not one (`PWD` is the working directory).
+const NOT_SECRET = new Set(['pwd', 'oldpwd', 'bypass', 'compass']);
+
+function normaliseName(name: string): string {
+  return name
+    .replace(/^-+/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/-/g, '_');
+}
+
+/** Whether NAME=value / "name": value / --name value holds a secret by its name alone. */
+export function isSecretName(name: string): boolean {
+  const n = normaliseName(name);
+  if (!n || NOT_SECRET.has(n) || /^(?:no|ask|prompt|with|use|skip)_/.test(n)) return false;
+  if (SECRET_NAMES.has(n)) return true;
+  if (SECRET_SUFFIXES.some((s) => n === s || n.endsWith('_' + s))) return true;
+  // environment variables glue words together: PGPASSWORD, GITHUBTOKEN
+  return /^[A-Z0-9_]+$/.test(name) && GLUED_SUFFIXES.some((s) => n.endsWith(s));
+}
+
+/** `*_KEY=…` names are secrets only when the value looks like one (long hex/base64, not a path). */
+function isKeyName(name: string): boolean {
+  const n = normaliseName(name);
+  return n.endsWith('_key');
+}
+
+function looksLikeSecretValue(value: string): boolean {
+  if (/^[A-Za-z0-9+/]{32,}={0,2}$/.test(value)) return true;
+  return value.length >= 16 && /^[A-Za-z0-9+=_.-]+$/.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+}
+
+// ─── Known token shapes ──────────────────────────────────────────────────────────────────────
+
+const TOKEN_SHAPES = new RegExp(
+  [
+    'gh[pousr]_[A-Za-z0-9]{16,}', // GitHub
+    'github_pat_[A-Za-z0-9_]{20,}',
+    'xox[abposre]-[A-Za-z0-9-]{8,}', // Slack
+    'xapp-[A-Za-z0-9-]{10,}',
+    '(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{8,}', // Stripe
+    'whsec_[A-Za-z0-9]{16,}',
+    '(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}', // AWS access key ids
+    'AIza[0-9A-Za-z_-]{30,}', // Google API key
+    'ya29\\.[0-9A-Za-z_-]{20,}', // Google OAuth
+    'gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt|oas|agent)-[0-9A-Za-z_-]{16,}', // GitLab
+    'npm_[A-Za-z0-9]{30,}',
+    'sk-ant-[A-Za-z0-9_-]{20,}', // Anthropic
+    'sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}', // OpenAI
+    'do[opr]_v1_[a-f0-9]{40,}', // DigitalOcean
+    'sbp_[a-f0-9]{32,}', // Supabase
+    'nfp_[A-Za-z0-9]{20,}', // Netlify
+    'hf_[A-Za-z0-9]{20,}', // Hugging Face
+    'lin_api_[A-Za-z0-9]{20,}', // Linear
+    'dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{20,}', // Doppler
+    'pul-[a-f0-9]{40}', // Pulumi
+    'shp(?:at|ss|ca|pa)_[a-fA-F0-9]{20,}', // Shopify
+    'pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_-]{20,}', // PlanetScale
+    'napi_[A-Za-z0-9]{20,}', // Neon
+    'PMAK-[A-Za-z0-9-]{20,}', // Postman
+    'dapi[a-f0-9]{32}', // Databricks
+    'gl(?:sa|c)_[A-Za-z0-9_=+/]{20,}', // Grafana
+    'sntr[ysu]s?_[A-Za-z0-9_=+/]{20,}', // Sentry
+    'SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}', // SendGrid
+    'hv[sbr]\\.[A-Za-z0-9_-]{20,}', // Vault
+    'fo1_[A-Za-z0-9_-]{20,}', // Fly
+    'fm[12][ar]?_[A-Za-z0-9_+/=-]{20,}',
+    'rnd_[A-Za-z0-9]{20,}', // Render
+    'vcp_[A-Za-z0-9]{20,}', // Vercel
+    'eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*', // JWT
+  ].join('|'),
+  'g',
+);
+
+const PEM = /(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----)/g;
+
+// ─── Value extents ───────────────────────────────────────────────────────────────────────────
+
+/** End (exclusive) of the value that starts at `start`: a quoted string, or a run up to a separator. */
+function valueEnd(text: string, start: number, stops: string): number {
+  const first = text[start];
+  if (first === '"' || first === "'") {
+    for (let i = start + 1; i < text.length; i++) {
+      if (text[i] === '\\' && first === '"') {
+        i++;
+        continue;
+      }
+      if (text[i] === first) return i + 1;
+    }
+    return text.length;
+  }
+  if (first === '\\' && text[start + 1] === '"') {
+    const close = text.indexOf('\\"', start + 2);
+    return close < 0 ? text.length : close + 2;
+  }
+  let i = start;
+  while (i < text.length && !stops.includes(text[i])) i++;
+  return i;
+}
+
+/** Replaces the inside of a value, keeping its quotes. */
+function maskValue(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) return value[0] + REDACTED + value[0];
+  if (value.startsWith('\\"') && value.endsWith('\\"') && value.length >= 4) return '\\"' + REDACTED + '\\"';
+  return REDACTED;
+}
+
+function unquote(value: string): string {
+  if (value.startsWith('\\"') && value.endsWith('\\"') && value.length >= 4) return value.slice(2, -2);
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) return value.slice(1, -1);
+  return value;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  if (edits.length === 0) return text;
+  edits.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    if (edit.start < at) continue; // overlapping: the earlier edit already covers it
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at);
+}
+
+// ─── Pass 1: patterns anywhere ───────────────────────────────────────────────────────────────
+
+// A header line: `Authorization: Bearer x`, `-H 'X-Api-Key: x'`, `Cookie: a=b; c=d`, YAML `token: x`.
+const HEADER = /(^|[\s'"{,(;=])((?:[A-Za-z][A-Za-z0-9]*[-_])*(?:authorization|cookie|token|api[-_]?key|apikey|key|secret|password|passwd|auth|credentials?|signature))([ \t]*:[ \t]*)/gi;
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest|FlyV1|OAuth|Negotiate|AWS4-HMAC-SHA256|SharedKey|SharedAccessSignature|ApiKey|Key|sso-key|MAC|GenieKey|Splunk|SSWS|Klaviyo-API-Key)[ \t]+/i;
+
+function headerEdits(text: string, edits: Edit[]): void {
+  HEADER.lastIndex = 0;
+  for (let m = HEADER.exec(text); m; m = HEADER.exec(text)) {
+    const name = m[2];
+    const lower = name.toLowerCase();
+    // `key:` alone is too common (YAML maps, jq); only header-like names ending in -key count.
+    if (lower === 'key') continue;
+    const open = m[1] === '"' || m[1] === "'" ? m[1] : '';
+    let start = m.index + m[0].length;
+    if (start >= text.length || text[start] === '\n' || text[start] === '\r') continue;
+    // The value ends where the quoted header argument ends, or at the end of the line.
+    let end: number;
+    if (open) {
+      end = start;
+      while (end < text.length && text[end] !== open && text[end] !== '\n') {
+        if (text[end] === '\\' && open === '"') end++;
+        end++;
+      }
+    } else if (text[start] === '"' || text[start] === "'") {
+      end = valueEnd(text, start, '');
+    } else {
+      end = valueEnd(text, start, ' \t\r\n;&|)<>,}');
+      if (/authorization$/.test(lower) && AUTH_SCHEME.test(text.slice(start, end + 1))) {
+        // unquoted `Authorization: Bearer x`: the value is the next word too
+        end = valueEnd(text, end + 1, ' \t\r\n;&|)<>,}');
+      }
+    }
+    let value = text.slice(start, end);
+    if (/authorization$/.test(lower)) {
+      const scheme = AUTH_SCHEME.exec(value);
+      if (scheme) {
+        start += scheme[0].length;
+        value = value.slice(scheme[0].length);
+      }
+    }
+    if (!value.trim() || isReference(value.trim()) || value === REDACTED) continue;
+    edits.push({ start, end, text: maskValue(value) });
+  }
+}
+
+const BEARER = /\b(Bearer|Basic)[ \t]+([A-Za-z0-9._~+/=-]{8,})/g;
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/'"]*):([^\s@/'"]+)@/gi;
+const QUERY_SECRET = /([?&](?:access_token|id_token|refresh_token|token|auth|auth_token|api_key|apikey|api-key|key|secret|client_secret|password|passwd|pwd|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|private_token|code|sessionid|session_token|jwt)=)([^&\s'"#]+)/gi;
+// "password": "x", \"token\":\"x\" (JSON inside a double-quoted shell word), 'secret': 'x' (Python).
+const JSON_SECRET = /(\\?["'])([A-Za-z0-9_.-]+)\1(\s*:\s*)(\\?["'])/g;
+// NAME=value anywhere: env assignments, --flag=value, connection strings, npmrc `_authToken=`.
+const ASSIGNMENT = /(?<![\w.$])([A-Za-z_][\w-]*)=/g;
+
+function patternEdits(text: string, edits: Edit[]): void {
+  headerEdits(text, edits);
+
+  BEARER.lastIndex = 0;
+  for (let m = BEARER.exec(text); m; m = BEARER.exec(text)) {
+    const start = m.index + m[0].length - m[2].length;
+    if (m[1] === 'Basic' && !/[0-9+/=]/.test(m[2])) continue;
+    edits.push({ start, end: start + m[2].length, text: REDACTED });
+  }
+
+  URL_CREDENTIALS.lastIndex = 0;
+  for (let m = URL_CREDENTIALS.exec(text); m; m = URL_CREDENTIALS.exec(text)) {
+    if (isReference(m[3]) || m[3] === REDACTED) continue;
+    const start = m.index + m[1].length + m[2].length + 1;
+    edits.push({ start, end: start + m[3].length, text: REDACTED });
+  }
+
+  QUERY_SECRET.lastIndex = 0;
+  for (let m = QUERY_SECRET.exec(text); m; m = QUERY_SECRET.exec(text)) {
+    if (isReference(m[2]) || m[2] === REDACTED) continue;
+    const start = m.index + m[1].length;
+    edits.push({ start, end: start + m[2].length, text: REDACTED });
+  }
+
+  JSON_SECRET.lastIndex = 0;
+  for (let m = JSON_SECRET.exec(text); m; m = JSON_SECRET.exec(text)) {
+    if (!isSecretName(m[2])) continue;
+    const quote = m[4];
+    const start = m.index + m[0].length;
+    let end: number;
+    if (quote.length === 2) {
+      end = text.indexOf(quote, start);
+    } else {
+      end = start;
+      while (end < text.length && text[end] !== quote && text[end] !== '\n') {
+        if (text[end] === '\\') end++;
+        end++;
+      }
+    }
+    if (end < 0) end = text.length;
+    const value = text.slice(start, end);
+    if (!value || isReference(value) || value === REDACTED) continue;
+    edits.push({ start, end, text: REDACTED });
+  }
+
+  ASSIGNMENT.lastIndex = 0;
+  for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
+    const name = m[1];
+    const secret = isSecretName(name);
+    if (!secret && !isKeyName(name)) continue;
+    const start = m.index + m[0].length;
+    if (text[start] === '=') continue; // a comparison (`password == x`), not an assignment
+    const end = valueEnd(text, start, ' \t\r\n;&|)<>`\'",}');
+    const value = text.slice(start, end);
+    const inner = unquote(value);
+    if (!inner || isReference(value) || inner === REDACTED) continue;
+    if (!secret && !looksLikeSecretValue(inner)) continue;
+    edits.push({ start, end, text: maskValue(value) });
+    ASSIGNMENT.lastIndex = Math.max(ASSIGNMENT.lastIndex, end);
+  }
+
+  TOKEN_SHAPES.lastIndex = 0;
+  for (let m = TOKEN_SHAPES.exec(text); m; m = TOKEN_SHAPES.exec(text)) {
+    // a token shape must stand alone, not be the middle of a longer identifier
+    const before = m.index > 0 ? text[m.index - 1] : '';
+    if (/[A-Za-z0-9]/.test(before)) continue;
+    edits.push({ start: m.index, end: m.index + m[0].length, text: REDACTED });
+  }
+
+  PEM.lastIndex = 0;
+  for (let m = PEM.exec(text); m; m = PEM.exec(text)) {
+    const start = m.index + m[1].length;
+    edits.push({ start, end: m.index + m[0].length - m[2].length, text: REDACTED });
+  }
+}
+
+// ─── Pass 2: words by position ───────────────────────────────────────────────────────────────
+
+interface Word {
+  start: number;
+  end: number;
+  /** Text without quotes (approximate: enough to read flags and values). */
+  value: string;
+  raw: string;
+}
+
+/** End (exclusive) of a balanced `$( … )` or `${ … }` starting at `i` (the `$`). */
+function substitutionEnd(text: string, i: number): number {
+  const open = text[i + 1];
+  const close = open === '(' ? ')' : '}';
+  let depth = 0;
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === open) depth++;
+    else if (text[j] === close && --depth === 0) return j + 1;
+  }
+  return text.length;
+}
+
+const BREAKS = ' \t\r\n;&|()';
+
+/** Splits shell-like text into simple commands of words (quotes and `$( … )` kept whole, operators split). */
+export function scanSegments(text: string): Word[][] {
+  const segments: Word[][] = [];
+  let words: Word[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '\r') {
+      i++;
+      continue;
+    }
+    if (BREAKS.includes(ch)) {
+      if (words.length) segments.push(words);
+      words = [];
+      i++;
+      continue;
+    }
+    if (ch === '\\' && text[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
+    const start = i;
+    let value = '';
+    while (i < n && !BREAKS.includes(text[i])) {
+      const c = text[i];
+      if (c === "'") {
+        const close = text.indexOf("'", i + 1);
+        const stop = close < 0 ? n : close;
+        value += text.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === '"') {
+        i++;
+        while (i < n && text[i] !== '"') {
+          if (text[i] === '\\' && i + 1 < n) i++;
+          value += text[i];
+          i++;
+        }
+        i++;
+      } else if (c === '`') {
+        const close = text.indexOf('`', i + 1);
+        const stop = close < 0 ? n : close + 1;
+        value += text.slice(i, stop);
+        i = stop;
+      } else if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+        const stop = substitutionEnd(text, i);
+        value += text.slice(i, stop);
+        i = stop;
+      } else if (c === '\\' && i + 1 < n) {
+        value += text[i + 1];
+        i += 2;
+      } else {
+        value += c;
+        i++;
+      }
+    }
+    const end = Math.min(i, n);
+    words.push({ start, end, value, raw: text.slice(start, end) });
+  }
+  if (words.length) segments.push(words);
+  return segments;
+}
+
+// Programs whose secrets are recognisable only by position.
+const MYSQL_FAMILY = /^(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlsh|mysqlbinlog|mariadb|mariadb-dump|mariadb-admin|mariadb-import|mariadb-check|mariadb-show)$/;
+const MONGO_FAMILY = /^(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|mongofiles)$/;
+const LOGIN_TOOLS = /^(?:docker|podman|nerdctl|helm|oras|buildah|skopeo|crane|regctl)$/;
+const SQLSERVER = /^(?:sqlcmd|bcp|osql|isql)$/;
+const HTTPIE = /^(?:http|https|xh|xhs)$/;
+const POSITIONAL_PROGRAMS = /^(?:mysql\w*|mariadb[\w-]*|mongo\w*|redis-cli|sshpass|curl|vault|sqlcmd|bcp|osql|isql|http|https|xh|xhs|docker|podman|nerdctl|helm|oras|buildah|skopeo|crane|regctl)$/;
+
+function basename(word: string): string {
+  const slash = word.lastIndexOf('/');
+  return slash >= 0 ? word.slice(slash + 1) : word;
+}
+
+/** Masks a word, or only the part of it after `from` characters (`-p` of `-psecret`, `user:` of `user:pass`). */
+function maskWord(word: Word, edits: Edit[], from = 0): void {
+  const rest = word.value.slice(from);
+  if (!rest || isReference(rest) || rest === REDACTED) return;
+  if (from === 0) {
+    edits.push({ start: word.start, end: word.end, text: maskValue(word.raw) });
+    return;
+  }
+  const prefix = word.value.slice(0, from);
+  if (word.raw.startsWith(prefix)) edits.push({ start: word.start + from, end: word.end, text: REDACTED });
+  else edits.push({ start: word.start, end: word.end, text: prefix + REDACTED });
+}
+
+/** `user:pass` (after an attached flag of `skip` characters) → mask after the first colon. */
+function maskUserPass(word: Word, edits: Edit[], skip = 0): void {
+  const colon = word.value.indexOf(':', skip);
+  if (colon >= 0) maskWord(word, edits, colon + 1);
+}
+
+/** The value word of a flag (`-a x`), or the rest of the flag word (`-ax`). Returns the words consumed. */
+function maskFlagValue(word: Word, next: Word | undefined, edits: Edit[], flagLength: number): number {
+  if (word.value.length > flagLength) {
+    maskWord(word, edits, flagLength);
+    return 0;
+  }
+  if (next && !next.value.startsWith('-')) {
+    maskWord(next, edits);
+    return 1;
+  }
+  return 0;
+}
+
+function wordEdits(text: string, edits: Edit[]): void {
+  for (const words of scanSegments(text)) {
+    // The program that gives positional flags their meaning: the last known one seen in this
+    // simple command, so wrappers in front (`sudo -u x mysql`, `docker exec db mysql`) do not hide it.
+    let program = '';
+    let login = false;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      const v = word.value;
+      const next = words[i + 1];
+      const nextIsValue = next !== undefined && !next.value.startsWith('-');
+      const name = basename(v);
+      if (POSITIONAL_PROGRAMS.test(name) && !v.startsWith('-')) {
+        program = name;
+        login = false;
+        continue;
+      }
+      if (v === 'login' && LOGIN_TOOLS.test(program)) login = true;
+      // --password x, -storepass x, --api-key x, --oauth2-bearer x
+      // (single-dash names only in lower case: `-pS3cret` is mysql's attached password, not a flag name)
+      if ((/^--[A-Za-z][\w-]*$/.test(v) || /^-[a-z][a-z0-9_-]+$/.test(v)) && isSecretName(v)) {
+        if (nextIsValue) {
+          maskWord(next, edits);
+          i++;
+        }
+        continue;
+      }
+      // `aws configure set aws_secret_access_key x`, `npm config set //host/:_authToken x`
+      if (nextIsValue && i > 0 && words[i - 1].value === 'set' && isSecretName(v.replace(/^.*[:/]/, ''))) {
+        maskWord(next, edits);
+        i++;
+        continue;
+      }
+      if (!program) continue;
+      if (MYSQL_FAMILY.test(program)) {
+        if (/^-p./.test(v)) maskWord(word, edits, 2);
+      } else if (program === 'redis-cli') {
+        if (v === '-a') i += maskFlagValue(word, next, edits, 2);
+      } else if (program === 'sshpass' || MONGO_FAMILY.test(program) || login) {
+        if (/^-p/.test(v)) i += maskFlagValue(word, next, edits, 2);
+      } else if (SQLSERVER.test(program)) {
+        if (/^-P/.test(v)) i += maskFlagValue(word, next, edits, 2);
+      } else if (program === 'curl') {
+        if (/^(?:-u|--user|-U|--proxy-user)$/.test(v) && next) {
+          maskUserPass(next, edits);
+          i++;
+        } else if (/^-[uU]./.test(v)) maskUserPass(word, edits, 2);
+        else if (/^--(?:proxy-)?user=/.test(v)) maskUserPass(word, edits, v.indexOf('=') + 1);
+        else if (/^(?:-b|--cookie)$/.test(v) && nextIsValue && next.value.includes('=')) {
+          maskWord(next, edits);
+          i++;
+        }
+      } else if (HTTPIE.test(program)) {
+        if (/^(?:-a|--auth)$/.test(v) && next) {
+          if (next.value.includes(':')) maskUserPass(next, edits);
+          else maskWord(next, edits);
+          i++;
+        }
+      } else if (program === 'vault') {
+        if (v === 'login' && nextIsValue && !next.value.includes('=')) {
+          maskWord(next, edits);
+          i++;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The text with secrets replaced by `[redacted]`. Safe to call on any text (commands, reasons,
+ * JSON); idempotent; never throws.
+ */
+export function redact(text: string): string {
+  if (!text) return text;
+  try {
+    const first: Edit[] = [];
+    patternEdits(text, first);
+    const once = applyEdits(text, first);
+    const second: Edit[] = [];
+    wordEdits(once, second);
+    return applyEdits(once, second);
+  } catch {
+    // Never let a redaction bug leak the text: hide all of it.
+    return REDACTED;
+  }
+}
