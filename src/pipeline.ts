@@ -1,0 +1,124 @@
+// parse ─▶ expand ─▶ analyse ─▶ policy, for one command line. No I/O beyond bounded file reads
+// (scripts given by path, @file bodies, package.json scripts); the hook, `check` and `explain`
+// all decide through here.
+import { homedir } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { analysersFor } from './analyse/index.js';
+import { productionHints } from './analyse/context.js';
+import { analyseSql } from './analyse/database/sql.js';
+import { expand, type VirtualFile } from './expand/index.js';
+import { parse, ParseError, type ParseLimits, type Script } from './parse/index.js';
+import { applyPolicy, findingDecision } from './policy/index.js';
+import { builtinPacks } from './rules/builtin.js';
+import { RuleSet } from './rules/registry.js';
+import type { AnalysisContext, Decision, ExecCommand, Finding } from './types.js';
+import { readSmallFile } from './util/files.js';
+
+export interface EvaluateInput {
+  command: string;
+  cwd: string;
+}
+
+export interface EvaluateOptions {
+  rules?: RuleSet;
+  /** Wall-clock budget for the whole decision, in milliseconds (default 1000). */
+  budgetMs?: number;
+  parseLimits?: Partial<ParseLimits>;
+  /** Home folder for `~` (default: the HOME of this process). */
+  home?: string;
+}
+
+export interface Evaluation {
+  decision: Decision;
+  findings: Finding[];
+  /** Every command that would run, after expansion. */
+  commands: ExecCommand[];
+  /** The syntax tree, when the line parsed. */
+  script?: Script;
+}
+
+let builtinRuleSet: RuleSet | undefined;
+
+export function builtinRules(): RuleSet {
+  builtinRuleSet ??= new RuleSet(builtinPacks);
+  return builtinRuleSet;
+}
+
+function parseFailure(error: ParseError): Finding {
+  if (error.kind === 'limit') {
+    return { rule: 'exec.limit', action: "analyse a command beyond the guard's limits", reason: `the command was not checked: ${error.message}` };
+  }
+  return { rule: 'exec.parse-error', action: 'run shell text that does not parse', reason: `the command is not valid shell (${error.message}), so what it would run cannot be checked` };
+}
+
+function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Finding[] {
+  const findings: Finding[] = [];
+  const run = (what: string, fn: () => Finding[]) => {
+    try {
+      findings.push(...fn());
+    } catch (error) {
+      findings.push({
+        rule: 'internal.error',
+        action: 'analyse a command',
+        reason: `the ${what} analyser failed (${error instanceof Error ? error.message : String(error)}); the command is held rather than passed unchecked`,
+      });
+    }
+  };
+  run('rule', () => rules.matchCommand(cmd, ctx));
+  for (const analyser of analysersFor(cmd.name)) run(analyser.name, () => analyser.analyse(cmd, ctx));
+  // A config rule that allows this command quiets the built-in findings on it (never a deny).
+  const allowedBy = findings.find((f) => {
+    const rule = rules.byId.get(f.rule);
+    return rule !== undefined && rule.source !== 'builtin' && findingDecision(f, rules) === 'allow';
+  });
+  if (allowedBy) {
+    const kept = findings.filter((f) => f === allowedBy || findingDecision(f, rules) === 'deny');
+    findings.length = 0;
+    findings.push(...kept);
+  }
+  for (const finding of findings) {
+    finding.command ??= cmd.display;
+    const hints = productionHints(cmd, finding);
+    if (hints.length) finding.hints = [...new Set([...(finding.hints ?? []), ...hints])];
+  }
+  return findings;
+}
+
+export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): Evaluation {
+  const rules = options.rules ?? builtinRules();
+  const deadline = performance.now() + (options.budgetMs ?? 1000);
+  const home = options.home ?? process.env.HOME ?? homedir();
+  const parseNested = (text: string) => parse(text, options.parseLimits);
+
+  let script: Script;
+  try {
+    script = parse(input.command, options.parseLimits);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    const { decision, findings } = applyPolicy([parseFailure(error)], rules);
+    return { decision, findings, commands: [] };
+  }
+
+  const expansion = expand(script, { cwd: input.cwd, home, readFile: readSmallFile, parse: parseNested, deadline });
+  const files: Map<string, VirtualFile> = expansion.files;
+  const ctx: AnalysisContext = {
+    rules,
+    analyseSql,
+    readFile(path, cwd) {
+      const full = path === '~' || path.startsWith('~/') ? home + path.slice(1) : isAbsolute(path) ? path : resolve(cwd, path);
+      const written = files.get(full);
+      return written ? written.text : readSmallFile(full);
+    },
+  };
+
+  const findings = [...expansion.findings];
+  for (const cmd of expansion.commands) {
+    findings.push(...analyse(cmd, ctx, rules));
+    if (performance.now() > deadline) {
+      findings.push({ rule: 'exec.limit', action: "analyse a command beyond the guard's limits", reason: 'the command was not fully checked: the time budget for one decision ran out' });
+      break;
+    }
+  }
+  const { decision, findings: decided } = applyPolicy(findings, rules);
+  return { decision, findings: decided, commands: expansion.commands, script };
+}
