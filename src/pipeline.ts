@@ -78,8 +78,10 @@ function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Findin
   }
   for (const finding of findings) {
     finding.command ??= cmd.display;
-    const hints = productionHints(cmd, finding);
-    if (hints.length) finding.hints = [...new Set([...(finding.hints ?? []), ...hints])];
+    const own = finding.hints ?? [];
+    // Skip a context hint whose value an analyser's own hint already names.
+    const hints = productionHints(cmd, finding).filter((h) => !own.some((o) => o.includes(h.slice(h.lastIndexOf(' ') + 1))));
+    if (hints.length) finding.hints = [...new Set([...own, ...hints])];
   }
   return findings;
 }

@@ -59,7 +59,7 @@ function denyMessage(findings: Finding[]): HookOutcome {
   };
 }
 
-function audit(paths: Paths, request: HookRequest, fields: Record<string, unknown>): string | undefined {
+function audit(paths: Paths, request: HookRequest, fields: Record<string, unknown>, maxBytes?: number): string | undefined {
   try {
     appendAudit(paths, {
       time: new Date().toISOString(),
@@ -69,7 +69,7 @@ function audit(paths: Paths, request: HookRequest, fields: Record<string, unknow
       cwd: request.cwd,
       command: request.command,
       ...fields,
-    } as Parameters<typeof appendAudit>[1]);
+    }, { maxBytes });
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -85,11 +85,11 @@ export async function decideHook(request: HookRequest, env: NodeJS.ProcessEnv = 
   const configNote = config.errors.length ? ` Interlock's config is broken (${config.errors.map((e) => e.message).join('; ')}); built-in rules are protecting.` : '';
 
   if (evaluation.decision === 'allow') {
-    audit(paths, request, { decision: 'allow', outcome: 'allowed', rules });
+    audit(paths, request, { decision: 'allow', outcome: 'allowed', rules }, config.auditMaxBytes);
     return { kind: 'silent' };
   }
   if (evaluation.decision === 'deny') {
-    const problem = audit(paths, request, { decision: 'deny', outcome: 'denied', rules, findings: evaluation.findings });
+    const problem = audit(paths, request, { decision: 'deny', outcome: 'denied', rules, findings: evaluation.findings }, config.auditMaxBytes);
     const outcome = denyMessage(evaluation.findings) as Extract<HookOutcome, { kind: 'block' }>;
     if (problem) outcome.agentMessage += ` (Interlock could not write its audit log: ${problem}.)`;
     outcome.agentMessage += configNote;
@@ -105,7 +105,7 @@ export async function decideHook(request: HookRequest, env: NodeJS.ProcessEnv = 
     stateProblem = error instanceof Error ? error.message : String(error);
   }
   if (granted) {
-    audit(paths, request, { decision: 'confirm', outcome: 'granted', rules, requestId: granted.request.id });
+    audit(paths, request, { decision: 'confirm', outcome: 'granted', rules, requestId: granted.request.id }, config.auditMaxBytes);
     return { kind: 'silent' };
   }
 
@@ -121,12 +121,12 @@ export async function decideHook(request: HookRequest, env: NodeJS.ProcessEnv = 
       await new Promise((r) => setTimeout(r, 250));
       const late = consumeGrant(paths, request.command, request.cwd);
       if (late) {
-        audit(paths, request, { decision: 'confirm', outcome: 'granted', rules, requestId: late.request.id });
+        audit(paths, request, { decision: 'confirm', outcome: 'granted', rules, requestId: late.request.id }, config.auditMaxBytes);
         return { kind: 'silent' };
       }
     }
   }
-  const problem = audit(paths, request, { decision: 'confirm', outcome: 'held', rules, requestId: held?.id, findings: evaluation.findings });
+  const problem = audit(paths, request, { decision: 'confirm', outcome: 'held', rules, requestId: held?.id, findings: evaluation.findings }, config.auditMaxBytes);
   if (!held) {
     const what = evaluation.findings.map((f) => `${f.action}${f.target ? ` ${f.target}` : ''}`).join('; ');
     const outcome = failClosed(`it would ${what}, and the approval request could not be recorded: ${stateProblem}`);

@@ -300,6 +300,10 @@ class Expander {
         const previous = a.append ? scope.get(a.name) : undefined;
         scope.set(a.name, previous ? { text: previous.text + a.value.text, known: previous.known && a.value.known } : a.value);
       }
+      // `> prod.db` alone still empties the file: analysers that judge redirections must see it.
+      if (redirects.list.some((r) => WRITE_OPS.has(r.op))) {
+        return this.emit([], { scope, frame, env: [], stdin, redirects: redirects.list, cwd: scope.cwd, via: frame.via, remote: frame.remote });
+      }
       this.recordWrites(redirects.list, '', scope.cwd);
       return new Ran(undefined, node.assignments.map((a) => a.name + '=…').join(' '));
     }
@@ -437,7 +441,8 @@ class Expander {
           return new Ran(undefined, result.via);
         case 'code':
           this.code(result, state.stdin, this.scopeAt(state.scope, cwd), frame);
-          return new Ran(undefined, result.via);
+          // The interpreter itself is analysed too (`perl -pi -e … settings.json` edits the file).
+          return this.emit(argv, { scope: state.scope, frame: state.frame, env, stdin: state.stdin, redirects: state.redirects, cwd, via, remote });
         case 'package-script': {
           const script = this.packageScript(result.script, cwd);
           if (script !== undefined) {

@@ -182,7 +182,18 @@ describe('nested shells', () => {
     expect(executed(`ruby -e 'system("dropdb app")'`)).toContain('dropdb app');
     expect(executed(`perl -e 'system("dropdb app")'`)).toContain('dropdb app');
     expect(executed("python3 - <<'EOF'\nimport shutil\nshutil.rmtree('/srv/uploads')\nEOF")).toContain('rm -rf /srv/uploads');
-    expect(executed(`python -c "print('rm -rf /')"`)).toEqual([]);
+    expect(executed(`python -c "print('rm -rf /')"`).filter((c) => c.startsWith('rm'))).toEqual([]);
+    // The interpreter itself is analysed too: `perl -pi` edits files in place.
+    expect(executed(`perl -pi -e 's/a/b/' .claude/settings.json`)).toContain(`perl -pi -e s/a/b/ .claude/settings.json`);
+  });
+});
+
+describe('redirections without a command', () => {
+  it('are analysed: `> prod.db` empties the file', () => {
+    const [cmd] = run('> db/production.sqlite3').commands;
+    expect(cmd.argv).toEqual([]);
+    expect(cmd.redirects).toEqual([{ op: '>', fd: null, target: 'db/production.sqlite3', dynamic: false }]);
+    expect(run('A=1').commands).toEqual([]);
   });
 });
 
