@@ -3,13 +3,12 @@
 // all decide through here.
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { analysersFor } from './analyse/index.js';
+import { analysersFor, sqlAnalyser } from './analyse/index.js';
 import { productionHints } from './analyse/context.js';
-import { analyseSql } from './analyse/database/sql.js';
 import { expand, type VirtualFile } from './expand/index.js';
 import { parse, ParseError, type ParseLimits, type Script } from './parse/index.js';
 import { applyPolicy, findingDecision } from './policy/index.js';
-import { builtinPacks } from './rules/builtin.js';
+import { builtinPackSource } from './rules/builtin.js';
 import { RuleSet } from './rules/registry.js';
 import type { AnalysisContext, Decision, ExecCommand, Finding } from './types.js';
 import { readSmallFile } from './util/files.js';
@@ -40,7 +39,7 @@ export interface Evaluation {
 let builtinRuleSet: RuleSet | undefined;
 
 export function builtinRules(): RuleSet {
-  builtinRuleSet ??= new RuleSet(builtinPacks);
+  builtinRuleSet ??= new RuleSet(builtinPackSource());
   return builtinRuleSet;
 }
 
@@ -65,7 +64,7 @@ function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Findin
     }
   };
   run('rule', () => rules.matchCommand(cmd, ctx));
-  for (const analyser of analysersFor(cmd.name)) run(analyser.name, () => analyser.analyse(cmd, ctx));
+  for (const analyser of analysersFor(cmd)) run(analyser.name, () => analyser.analyse(cmd, ctx));
   // A config rule that allows this command quiets the built-in findings on it (never a deny).
   const allowedBy = findings.find((f) => {
     const rule = rules.byId.get(f.rule);
@@ -88,7 +87,8 @@ function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Findin
 
 export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): Evaluation {
   const rules = options.rules ?? builtinRules();
-  const deadline = performance.now() + (options.budgetMs ?? 1000);
+  // Date.now, not performance.now: the global `performance` loads perf_hooks on first use.
+  const deadline = Date.now() + (options.budgetMs ?? 1000);
   const home = options.home ?? process.env.HOME ?? homedir();
   const parseNested = (text: string) => parse(text, options.parseLimits);
 
@@ -105,7 +105,7 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
   const files: Map<string, VirtualFile> = expansion.files;
   const ctx: AnalysisContext = {
     rules,
-    analyseSql,
+    analyseSql: (text, cmd) => sqlAnalyser()(text, cmd),
     readFile(path, cwd) {
       const full = path === '~' || path.startsWith('~/') ? home + path.slice(1) : isAbsolute(path) ? path : resolve(cwd, path);
       const written = files.get(full);
@@ -116,7 +116,7 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
   const findings = [...expansion.findings];
   for (const cmd of expansion.commands) {
     findings.push(...analyse(cmd, ctx, rules));
-    if (performance.now() > deadline) {
+    if (Date.now() > deadline) {
       findings.push({ rule: 'exec.limit', action: "analyse a command beyond the guard's limits", reason: 'the command was not fully checked: the time budget for one decision ran out' });
       break;
     }

@@ -83,7 +83,10 @@ export interface AnalysisContext {
 export interface Analyser {
   /** Domain name, e.g. 'git'. */
   name: string;
-  /** Program names this analyser handles (dispatch table key). */
+  /**
+   * Program names this analyser handles (dispatch table key); '*' for every command, '>' for every
+   * command that writes through an output redirection.
+   */
   commands: string[];
   analyse(cmd: ExecCommand, ctx: AnalysisContext): Finding[];
 }

@@ -1,6 +1,7 @@
 // The hook path shared by every client: read the payload, decide, consume a grant or hold the
 // command for out-of-band confirmation, log, reply in the client's format. Every failure ends in
 // a block with a reason, in time (DESIGN.md §3: fail closed).
+import { fstatSync, read } from 'node:fs';
 import { appendAudit } from '../audit/log.js';
 import { redact } from '../audit/redact.js';
 import { loadEffectiveConfig } from '../config/load.js';
@@ -16,23 +17,55 @@ const STDIN_TIMEOUT_MS = 1500;
 /** Budget for one decision (parse + expand + analyse). */
 const DECISION_BUDGET_MS = 1000;
 
+/** Largest payload read; a command larger than this cannot be checked anyway (the parser stops at 1 MiB). */
+const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
+/** Set while a read of stdin is still in flight (after a time-out): the process must exit by itself. */
+export let stdinStillOpen = false;
+
+/**
+ * Reads the whole payload from stdin, with a time limit. Uses fs.read on fd 0 rather than
+ * process.stdin, whose stream setup costs ~10 ms of the hook's start-up.
+ */
 export function readStdin(timeoutMs = STDIN_TIMEOUT_MS): Promise<string> {
   return new Promise((resolve, reject) => {
-    if (process.stdin.isTTY) return reject(new Error('no payload: stdin is a terminal (the client sends JSON on stdin)'));
+    try {
+      if (fstatSync(0).isCharacterDevice()) return reject(new Error('no payload: stdin is a terminal (the client sends JSON on stdin)'));
+    } catch {
+      return reject(new Error('no payload: stdin is closed'));
+    }
     const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
     const timer = setTimeout(() => {
-      process.stdin.destroy();
-      reject(new Error(`no complete payload on stdin within ${timeoutMs} ms`));
+      stdinStillOpen = true;
+      settle(() => reject(new Error(`no complete payload on stdin within ${timeoutMs} ms`)));
     }, timeoutMs);
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    process.stdin.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+    const buffer = Buffer.allocUnsafe(64 * 1024);
+    const next = (): void => {
+      read(0, buffer, 0, buffer.length, null, (error, bytes) => {
+        if (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return void setTimeout(next, 2);
+          if ((error as NodeJS.ErrnoException).code === 'EOF') bytes = 0;
+          else return settle(() => reject(error));
+        }
+        if (bytes === 0) return settle(() => resolve(Buffer.concat(chunks, size).toString('utf8')));
+        chunks.push(Buffer.from(buffer.subarray(0, bytes)));
+        size += bytes;
+        if (size > MAX_PAYLOAD_BYTES) {
+          stdinStillOpen = true;
+          return settle(() => reject(new Error(`the hook payload is larger than ${MAX_PAYLOAD_BYTES / 1024 / 1024} MiB`)));
+        }
+        next();
+      });
+    };
+    next();
   });
 }
 

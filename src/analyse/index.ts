@@ -1,9 +1,10 @@
 // Domain analysers, dispatched by program name. Declarative rules from the packs are evaluated
-// by the rule set itself (src/rules/registry.ts); these are the domains that need code.
-import type { Analyser } from '../types.js';
+// by the rule set itself (src/rules/registry.ts); these are the domains that need code. In the
+// bundle this module is replaced by index.bundle.ts, which loads each domain's file on first use.
+import type { Analyser, ExecCommand, Finding } from '../types.js';
 import { analysers as git } from './git/index.js';
 import { analysers as filesystem } from './filesystem/index.js';
-import { analysers as database } from './database/index.js';
+import { analysers as database, analyseSql } from './database/index.js';
 import { analysers as http } from './http/index.js';
 import { analysers as platform } from './platform/index.js';
 import { analysers as cloud } from './cloud/index.js';
@@ -11,34 +12,31 @@ import { analysers as kubernetes } from './kubernetes/index.js';
 import { analysers as containers } from './containers/index.js';
 import { analysers as iac } from './iac/index.js';
 import { analysers as selfProtection } from './self-protection/index.js';
+import { dispatchTable, type DispatchTable } from './dispatch.js';
 
-export const allAnalysers: Analyser[] = [
-  ...selfProtection,
-  ...git,
-  ...filesystem,
-  ...database,
-  ...http,
-  ...platform,
-  ...cloud,
-  ...kubernetes,
-  ...containers,
-  ...iac,
-];
+/** Domains in evaluation order (the build bundles one file per domain, in this order). */
+export const DOMAINS: Record<string, Analyser[]> = {
+  'self-protection': selfProtection,
+  git,
+  filesystem,
+  database,
+  http,
+  platform,
+  cloud,
+  kubernetes,
+  containers,
+  iac,
+};
 
-let table: Map<string, Analyser[]> | null = null;
-/** Analysers that run on every command, whatever its name ('*' in `commands`). */
-let everyCommand: Analyser[] = [];
+export const allAnalysers: Analyser[] = Object.values(DOMAINS).flat();
 
-export function analysersFor(name: string): Analyser[] {
-  if (!table) {
-    table = new Map();
-    everyCommand = allAnalysers.filter((a) => a.commands.includes('*'));
-    for (const analyser of allAnalysers) {
-      for (const command of analyser.commands) {
-        if (command !== '*') table.set(command, [...(table.get(command) ?? []), analyser]);
-      }
-    }
-  }
-  const specific = table.get(name);
-  return specific ? [...everyCommand, ...specific] : everyCommand;
+let table: DispatchTable | undefined;
+
+export function analysersFor(cmd: ExecCommand): Analyser[] {
+  table ??= dispatchTable(allAnalysers);
+  return table.select(cmd);
+}
+
+export function sqlAnalyser(): (text: string, cmd: ExecCommand) => Finding[] {
+  return analyseSql;
 }

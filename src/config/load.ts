@@ -2,7 +2,7 @@
 // configs that may only tighten (add rules, raise decisions) until the user trusts them.
 import { homedir } from 'node:os';
 import { builtinRules } from '../pipeline.js';
-import { builtinPacks } from '../rules/builtin.js';
+import { builtinPackSource } from '../rules/builtin.js';
 import { RuleSet, type LoadedRule } from '../rules/registry.js';
 import { DECISION_RANK } from '../types.js';
 import { resolvePaths } from '../state/paths.js';
@@ -106,10 +106,7 @@ export async function loadEffectiveConfig(cwd: string, env: NodeJS.ProcessEnv = 
   }
 
   if (disabled.size === 0 && overrides.size === 0 && added.length === 0) return result;
-  const rules = new RuleSet(
-    builtinPacks.map((pack) => ({ ...pack, rules: pack.rules.map((r) => (overrides.has(r.id) ? { ...r, decision: overrides.get(r.id)! } : r)) })),
-    { disabled },
-  );
+  const rules = new RuleSet(builtinPackSource(), { disabled, overrides });
   for (const rule of added) rules.addRule(rule);
   result.rules = rules;
   return result;

@@ -1,10 +1,10 @@
 // Reads one config file with its `extends` presets. JSON is parsed directly; YAML and JavaScript
 // go through cosmiconfig's loaders, loaded only then. Results are cached by content hash (with
 // the hashes of every preset) so the hook pays for cosmiconfig once per change.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { sha256Hex } from '../util/sha256.js';
 import { loadCosmiconfig } from '../util/vendor.js';
 import type { FoundConfig } from './discover.js';
 import { validateConfig, type InterlockConfig } from './schema.js';
@@ -32,7 +32,7 @@ interface CacheEntry {
 }
 
 const MAX_EXTENDS_DEPTH = 8;
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = sha256Hex;
 
 function readText(path: string): string {
   return readFileSync(path, 'utf8');

@@ -8,8 +8,8 @@
 //
 // Process ancestry: an agent CLI among the ancestors (the agent's shell tool spawned us). IDE
 // names (cursor, code, windsurf) are NOT used: a human's integrated terminal descends from them too.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { childProcess } from '../util/vendor.js';
 
 export interface AgentSign {
   /** 'environment' or 'process'. */
@@ -155,7 +155,7 @@ function procInfo(pid: number): ProcessInfo | undefined {
 /** Reads one process elsewhere with ps (macOS, BSD). */
 function psInfo(pid: number): ProcessInfo | undefined {
   try {
-    const out = execFileSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim();
+    const out = childProcess().execFileSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim();
     const match = /^(\d+)\s+(.*)$/.exec(out);
     if (!match) return undefined;
     const argv = match[2].split(/\s+/);

@@ -1,9 +1,9 @@
 // Small file primitives for Interlock's state: private folders (0700) and files (0600), written
 // atomically (temp file + rename, or + link when the name must not already exist), so a reader
 // never sees half a file and two writers never both win the same name.
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../util/vendor.js';
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -18,7 +18,7 @@ export function ensureDir(dir: string): void {
 
 /** Unique sibling name for a temp file or a claim: `<path>.<pid>.<random>.<suffix>`. */
 export function siblingName(path: string, suffix: string): string {
-  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.${suffix}`;
+  return `${path}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.${suffix}`;
 }
 
 function writeTemp(path: string, text: string): string {
@@ -77,6 +77,7 @@ export function tryUnlink(path: string): void {
 
 /** Parsed JSON of a file; undefined when missing or not valid JSON. */
 export function readJson<T>(path: string): T | undefined {
+  if (!existsSync(path)) return undefined; // no exception for the common miss
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -92,6 +93,7 @@ export function readJson<T>(path: string): T | undefined {
 }
 
 export function readText(path: string): string | undefined {
+  if (!existsSync(path)) return undefined; // no exception for the common miss
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

@@ -1,6 +1,6 @@
 // Short request ids and approval phrases that a human reads once and types without mistakes:
+import { nodeCrypto } from '../util/vendor.js';
 // lower case, no characters that look alike (0/o, 1/l/i), no words that need spelling.
-import { randomBytes } from 'node:crypto';
 
 /** 31 characters: digits 2-9 and letters without i, l, o (6 of them: ~887 million ids). */
 export const ID_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
@@ -12,7 +12,9 @@ function randomIndex(bound: number, bytes: Buffer, at: number): number {
 }
 
 export function newRequestId(): string {
-  const bytes = randomBytes(ID_LENGTH);
+  // Ids are names, not secrets (approving needs a human typing in a terminal), so the hook avoids
+  // loading node:crypto for them; collisions are caught when the request file is created.
+  const bytes = Buffer.from(Array.from({ length: ID_LENGTH }, () => Math.floor(Math.random() * 256)));
   let id = '';
   for (let i = 0; i < ID_LENGTH; i++) id += ID_ALPHABET[randomIndex(ID_ALPHABET.length, bytes, i)];
   return id;
@@ -36,6 +38,6 @@ const WORDS = [
 
 /** A short random phrase for approvals without a nameable target: three words, e.g. `maple otter quartz`. */
 export function newPhrase(): string {
-  const bytes = randomBytes(3);
+  const bytes = nodeCrypto().randomBytes(3);
   return [0, 1, 2].map((i) => WORDS[randomIndex(WORDS.length, bytes, i)]).join(' ');
 }

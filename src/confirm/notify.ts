@@ -1,9 +1,9 @@
 // Getting a human's attention for a new request: the terminal bell, and a desktop notification
 // where the platform has a notifier (notify-send, osascript). Fire and forget: a notifier that is
 // missing, slow or failing never blocks or breaks `interlock watch`.
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { childProcess } from '../util/vendor.js';
 
 export const BELL = '\x07';
 
@@ -43,7 +43,7 @@ export function notifyDesktop(title: string, body: string): void {
   const command = notifierCommand(title, body);
   if (!command) return;
   try {
-    const child = spawn(command[0], command[1], { detached: true, stdio: 'ignore' });
+    const child = childProcess().spawn(command[0], command[1], { detached: true, stdio: 'ignore' });
     child.on('error', () => {});
     child.unref();
   } catch {

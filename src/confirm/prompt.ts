@@ -1,6 +1,5 @@
 // The typed check, shared by `interlock approve` and `interlock watch`: show the request in full,
 // ask for its target (or a phrase made up now and shown only here), grant on an exact match.
-import { createInterface } from 'node:readline';
 import type { Paths } from '../state/paths.js';
 import { appendAudit, type Approver } from '../audit/log.js';
 import { typedMatches } from './approve-text.js';
@@ -8,6 +7,7 @@ import { requestDetails, remaining } from './format.js';
 import { newPhrase } from './ids.js';
 import { approveRequest, DEFAULT_GRANT_TTL_MS, denyRequest, RequestError, type ConfirmTimes, type PendingRequest } from './requests.js';
 import { ttyName, userName } from './terminal.js';
+import { nodeReadline } from '../util/vendor.js';
 
 export interface LineReader {
   /** Resolves with the line typed, or null when input ended (EOF, Ctrl-C, Ctrl-D). */
@@ -18,7 +18,7 @@ export interface LineReader {
 }
 
 export function lineReader(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): LineReader {
-  const rl = createInterface({ input, output, terminal: (output as { isTTY?: boolean }).isTTY === true });
+  const rl = nodeReadline().createInterface({ input, output, terminal: (output as { isTTY?: boolean }).isTTY === true });
   let closed = false;
   let asking = false;
   rl.on('close', () => {
@@ -72,7 +72,14 @@ export async function confirmInteractively(
   request: PendingRequest,
   reader: LineReader,
   write: (text: string) => void,
-  options: { times?: ConfirmTimes; now?: () => Date } = {},
+  options: {
+    times?: ConfirmTimes;
+    now?: () => Date;
+    /** Where the typing happened, appended to the approver's `how` (e.g. 'at the wrapper prompt'). */
+    where?: string;
+    /** Replaces the closing "the agent may now run it" text (the wrapper runs the command itself). */
+    approvedMessage?: string;
+  } = {},
 ): Promise<ConfirmOutcome> {
   const now = options.now ?? (() => new Date());
   const grantTtlMs = options.times?.grantTtlMs ?? DEFAULT_GRANT_TTL_MS;
@@ -86,7 +93,8 @@ export async function confirmInteractively(
   );
   write(`Approving lets this exact command run once, in ${request.cwd}, within ${Math.round(grantTtlMs / 60000)} minutes.\n`);
   const answer = await reader.ask(typePrompt(expected));
-  const approver: Approver = { user: userName(), tty: ttyName(), how: phrase ? 'typed phrase' : 'typed target' };
+  const how = phrase ? 'typed phrase' : 'typed target';
+  const approver: Approver = { user: userName(), tty: ttyName(), how: options.where ? `${how} ${options.where}` : how };
   const refuse = (reason: string): void => {
     try {
       appendAudit(paths, { event: 'approval-refused', decision: 'refused', requestId: request.id, client: request.client, session: request.session, cwd: request.cwd, command: request.command, reason, approver });
@@ -132,6 +140,10 @@ export async function confirmInteractively(
     denyRequest(paths, approved.id, approver, now());
     write(`\nCould not write the audit log (${error instanceof Error ? error.message : String(error)}); the approval was withdrawn.\n`);
     return 'unavailable';
+  }
+  if (options.approvedMessage !== undefined) {
+    write(options.approvedMessage);
+    return 'approved';
   }
   const left = approved.grantExpiresAt ? remaining(approved.grantExpiresAt, now()) : '';
   write(`\nApproved. The agent may now run this exact command once, in ${approved.cwd}${left ? `, within ${left}` : ''}.\nTell it to go ahead.\n`);

@@ -9,8 +9,7 @@
 //
 // A grant is consumed by renaming it to a unique claim name: rename is atomic, so when many hooks
 // race for one grant exactly one rename succeeds and the others see ENOENT.
-import { createHash } from 'node:crypto';
-import { readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../types.js';
 import type { Paths } from '../state/paths.js';
@@ -19,6 +18,7 @@ import { appendAudit, type Approver } from '../audit/log.js';
 import { approvalText } from './approve-text.js';
 import { createFileExclusive, errorCode, readJson, readText, siblingName, tryUnlink, writeFileAtomic } from './files.js';
 import { newRequestId, normaliseId } from './ids.js';
+import { sha256Hex } from '../util/sha256.js';
 
 export type RequestStatus = 'pending' | 'approved' | 'denied' | 'expired';
 
@@ -74,7 +74,7 @@ export class RequestError extends Error {
 }
 
 export function requestKey(command: string, cwd: string): string {
-  return createHash('sha256').update(command).update('\0').update(cwd).digest('hex');
+  return sha256Hex(command + '\0' + cwd);
 }
 
 const requestPath = (paths: Paths, id: string) => join(paths.pending, `${id}.json`);
@@ -193,6 +193,9 @@ export function holdRequest(
 export function consumeGrant(paths: Paths, command: string, cwd: string, now: Date = new Date()): { request: PendingRequest } | null {
   const key = requestKey(command, cwd);
   const path = grantPath(paths, key);
+  // The common case is no grant: check first, since a failed rename costs an exception.
+  // (The rename below still decides who gets the grant.)
+  if (!existsSync(path)) return null;
   const claim = siblingName(path, 'claimed');
   try {
     renameSync(path, claim);

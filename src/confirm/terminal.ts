@@ -2,10 +2,10 @@
 // that is not an agent's. Agents' shell tools run without one (Claude Code documents it), and an
 // agent that fakes one (script, expect, a pty library) still shows up in the environment or
 // among the ancestors.
-import { execFileSync } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { detectAgent, type ProcessInfo } from './agent-detect.js';
+import { childProcess } from '../util/vendor.js';
 
 export interface TerminalCheck {
   ok: boolean;
@@ -56,7 +56,7 @@ export function ttyName(): string | undefined {
   }
   if (process.platform === 'win32') return undefined;
   try {
-    const out = execFileSync('tty', [], { encoding: 'utf8', stdio: ['inherit', 'pipe', 'ignore'], timeout: 2000 }).trim();
+    const out = childProcess().execFileSync('tty', [], { encoding: 'utf8', stdio: ['inherit', 'pipe', 'ignore'], timeout: 2000 }).trim();
     return out.startsWith('/dev/') ? out : undefined;
   } catch {
     return undefined;

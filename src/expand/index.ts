@@ -10,7 +10,7 @@ import { displayArgv } from './display.js';
 import { inlineCodeEffects } from './interpreters.js';
 import { producedOutput } from './producers.js';
 import { Scope, type Value, type VirtualFile } from './scope.js';
-import { resolveWord, type WordContext } from './words.js';
+import { resolveFields, resolveWord, type WordContext } from './words.js';
 import { unwrappersFor, type Unwrapped, type UnwrapIO } from './wrappers/index.js';
 import { lit } from './wrappers/types.js';
 
@@ -33,7 +33,7 @@ export interface ExpandOptions {
   /** Parses nested shell text (bash -c '…', scripts). Throws ParseError. */
   parse(text: string): Script;
   limits?: Partial<ExpandLimits>;
-  /** performance.now() value after which expansion stops with a limit finding. */
+  /** Date.now() value after which expansion stops with a limit finding. */
   deadline?: number;
 }
 
@@ -124,6 +124,8 @@ class Expander {
   readonly commands: ExecCommand[] = [];
   readonly findings: Finding[] = [];
   private scriptsRead = 0;
+  /** git shell aliases (`!…`) being expanded, across nested shells. */
+  private readonly gitAliasesExpanding = new Set<string>();
   private readonly limits: ExpandLimits;
 
   constructor(private readonly options: ExpandOptions, readonly files: Map<string, VirtualFile>) {
@@ -147,19 +149,27 @@ class Expander {
 
   // ── tree walk ────────────────────────────────────────────────────────────
 
-  script(script: Script, scope: Scope, frame: Frame): void {
+  /** Expands a script; returns what it prints (known when every part's output is) for a pipe. */
+  script(script: Script, scope: Scope, frame: Frame): Ran {
+    let output: string | undefined = '';
+    let last: Ran = NOTHING;
+    const ran = (r: Ran) => {
+      output = output !== undefined && r.output !== undefined ? output + r.output : undefined;
+      last = r;
+    };
     for (const statement of script.statements) {
       const { first, rest } = statement.body;
-      this.pipeline(first, scope, frame);
-      for (const { pipeline } of rest) this.pipeline(pipeline, scope, frame);
+      ran(this.pipeline(first, scope, frame));
+      for (const { pipeline } of rest) ran(this.pipeline(pipeline, scope, frame));
     }
+    return last === NOTHING ? NOTHING : new Ran(output, last.display);
   }
 
-  private pipeline(pipeline: Pipeline, scope: Scope, frame: Frame): void {
+  private pipeline(pipeline: Pipeline, scope: Scope, frame: Frame): Ran {
     const alone = pipeline.commands.length === 1;
-    let previous: Ran | undefined;
-    for (const command of pipeline.commands) {
-      const stdin: StdinSource | undefined = previous
+    let previous: Ran = NOTHING;
+    for (const [i, command] of pipeline.commands.entries()) {
+      const stdin: StdinSource | undefined = i > 0
         ? previous.output !== undefined
           ? { kind: 'pipe', text: previous.output, from: previous.display }
           : { kind: 'unknown', from: previous.display }
@@ -167,6 +177,7 @@ class Expander {
       // Each part of a real pipeline runs in its own subshell: its assignments do not last.
       previous = this.command(command, alone ? scope : scope.child(), frame, stdin);
     }
+    return previous;
   }
 
   private command(node: Command, scope: Scope, frame: Frame, stdin: StdinSource | undefined): Ran {
@@ -176,9 +187,10 @@ class Expander {
         return this.simple(node, scope, frame, stdin);
       case 'Subshell':
       case 'BraceGroup': {
+        // What the group prints is what its commands print: `(exec cat <<EOF) | mongosh`.
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
-        this.script(node.body, node.type === 'Subshell' ? scope.child() : scope, inner);
-        return none;
+        const ran = this.script(node.body, node.type === 'Subshell' ? scope.child() : scope, inner);
+        return node.redirects.some((r) => WRITE_OPS.has(r.op) && (r.fd === null || r.fd === 1)) ? none : ran;
       }
       case 'If': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
@@ -192,7 +204,7 @@ class Expander {
       case 'For':
       case 'Select': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
-        const items = (node.items ?? []).map((w) => this.word(w, scope, inner));
+        const items = (node.items ?? []).flatMap((w) => this.fields(w, scope, inner));
         const single = items.length === 1 ? items[0] : undefined;
         scope.set(node.variable, single ?? { text: `$${node.variable}`, known: false });
         this.script(node.body, scope, inner);
@@ -251,6 +263,11 @@ class Expander {
     return word.literal ? { text: word.value, known: true } : resolveWord(word, context ?? this.wordContext(scope, frame));
   }
 
+  /** The arguments a word becomes after field splitting (`$cmd` holding `git push --force` is three). */
+  private fields(word: Word, scope: Scope, frame: Frame, context?: WordContext): Value[] {
+    return word.literal ? [{ text: word.value, known: true }] : resolveFields(word, context ?? this.wordContext(scope, frame));
+  }
+
   private redirects(redirects: Redirect[], scope: Scope, frame: Frame): { list: ExecRedirect[]; stdin?: StdinSource } {
     const list: ExecRedirect[] = [];
     let stdin: StdinSource | undefined;
@@ -278,7 +295,7 @@ class Expander {
   private checkBudget(): void {
     if (this.commands.length >= this.limits.maxCommands) throw new LimitReached(`more than ${this.limits.maxCommands} commands to analyse`);
     // The clock is read every 64 commands: cheap, and still well inside the budget.
-    if (this.options.deadline !== undefined && (this.simpleCount++ & 63) === 0 && performance.now() > this.options.deadline) {
+    if (this.options.deadline !== undefined && (this.simpleCount++ & 63) === 0 && Date.now() > this.options.deadline) {
       throw new LimitReached('the time budget for one decision ran out');
     }
   }
@@ -287,18 +304,28 @@ class Expander {
     this.checkBudget();
     const context = this.wordContext(scope, frame);
     const assignments = node.assignments.map((a) => {
+      if (a.array) {
+        // `a=(git push --force)`: the elements, for "${a[@]}" (an indexed element assignment is not followed).
+        const elements = a.array.flatMap((w) => this.fields(w, scope, frame, context));
+        const known = a.index === undefined && elements.every((e) => e.known);
+        const value: Value = known ? { text: elements.map((e) => e.text).join(' '), known: true, elements } : { text: `(${a.array.map((w) => w.raw).join(' ')})`, known: false };
+        return { name: a.name, value, append: a.append };
+      }
       const value = a.value ? this.word(a.value, scope, frame, context) : lit('');
-      for (const element of a.array ?? []) this.word(element, scope, frame, context);
-      return { name: a.name, value: a.array ? { text: `(${a.array.map((w) => w.raw).join(' ')})`, known: false } : value, append: a.append };
+      return { name: a.name, value, append: a.append };
     });
-    const words = node.words.map((w) => this.word(w, scope, frame, context));
+    const words = node.words.flatMap((w) => this.fields(w, scope, frame, context));
     const redirects = this.redirects(node.redirects, scope, frame);
     const stdin = redirects.stdin ?? pipeStdin ?? frame.stdin;
 
     if (words.length === 0) {
       for (const a of assignments) {
         const previous = a.append ? scope.get(a.name) : undefined;
-        scope.set(a.name, previous ? { text: previous.text + a.value.text, known: previous.known && a.value.known } : a.value);
+        if (!previous) scope.set(a.name, a.value);
+        else if (a.value.elements || previous.elements) {
+          const elements = previous.elements && a.value.elements ? [...previous.elements, ...a.value.elements] : undefined;
+          scope.set(a.name, elements ? { text: elements.map((e) => e.text).join(' '), known: elements.every((e) => e.known), elements } : { text: `${previous.text} ${a.value.text}`, known: false });
+        } else scope.set(a.name, { text: previous.text + a.value.text, known: previous.known && a.value.known });
       }
       // `> prod.db` alone still empties the file: analysers that judge redirections must see it.
       if (redirects.list.some((r) => WRITE_OPS.has(r.op))) {
@@ -386,19 +413,27 @@ class Expander {
     const env = [...state.env];
     let remote = state.frame.remote;
     let cwd = state.scope.cwd;
+    /** git aliases already expanded in this command: an alias is not expanded inside itself. */
+    const expanding = new Set<string>();
     for (let hops = 0; hops < 64 && argv.length > 0; hops++) {
       if (!argv[0].known) break;
       const name = basename(argv[0].text);
       if (name === 'git') {
-        const rewritten = this.gitAlias(argv, state.scope);
-        if (rewritten === 'shell') return new Ran(undefined, 'git alias');
+        const rewritten = this.gitAlias(argv, state.scope, expanding);
         if (rewritten) {
           argv = rewritten.argv;
           via.push(rewritten.via);
           if (rewritten.shell) {
-            this.nested(rewritten.shell, state.scope, { ...state.frame, via, remote }, state.stdin);
+            // A shell alias that calls itself (`!git x`) is not expanded again inside itself.
+            this.gitAliasesExpanding.add(rewritten.name);
+            try {
+              this.nested(rewritten.shell, state.scope, { ...state.frame, via, remote }, state.stdin);
+            } finally {
+              this.gitAliasesExpanding.delete(rewritten.name);
+            }
             return new Ran(undefined, rewritten.via);
           }
+          expanding.add(rewritten.name);
           continue;
         }
       }
@@ -431,8 +466,8 @@ class Expander {
         }
         case 'shell':
           if (result.env) env.push(...result.env);
-          this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin);
-          return new Ran(undefined, result.text.text);
+          // What the nested shell prints is what its commands print (`bash -c 'cat <<EOF' | psql`).
+          return this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin, result.args) ?? new Ran(undefined, result.text.text);
         case 'stdin-shell':
           this.stdinShell(state.stdin, this.scopeAt(state.scope, cwd), frame);
           return new Ran(undefined, result.via);
@@ -466,7 +501,7 @@ class Expander {
   }
 
   /** `git nuke` after `git config alias.nuke 'push --force'` (or `git -c alias.nuke=… nuke`). */
-  private gitAlias(argv: Value[], scope: Scope): { argv: Value[]; via: string; shell?: Value } | 'shell' | null {
+  private gitAlias(argv: Value[], scope: Scope, expanding: Set<string>): { argv: Value[]; via: string; name: string; shell?: Value } | null {
     let i = 1;
     const inline = new Map<string, string>();
     while (i < argv.length && argv[i].text.startsWith('-')) {
@@ -485,20 +520,19 @@ class Expander {
       if (m && rest[1]) scope.setGitAlias(m[1], rest[1].text);
       return null;
     }
+    if (expanding.has(sub.text) || this.gitAliasesExpanding.has(sub.text)) return null;
     const alias = inline.get(sub.text) ?? scope.gitAlias(sub.text);
     if (alias === undefined) return null;
-    inline.delete(sub.text);
-    scope.setGitAlias(sub.text, null);
     const via = `git alias ${sub.text}`;
     if (alias.startsWith('!')) {
-      return { argv: [], via, shell: { text: [alias.slice(1), ...argv.slice(i + 1).map((a) => a.text)].join(' '), known: true } };
+      return { argv: [], via, name: sub.text, shell: { text: [alias.slice(1), ...argv.slice(i + 1).map((a) => a.text)].join(' '), known: true } };
     }
     const expanded = alias.split(/\s+/).filter(Boolean).map(lit);
-    return { argv: [...argv.slice(0, i), ...expanded, ...argv.slice(i + 1)], via };
+    return { argv: [...argv.slice(0, i), ...expanded, ...argv.slice(i + 1)], via, name: sub.text };
   }
 
   /** Parses and expands shell text that will run (bash -c, eval, ssh, watch, decoded stdin …). */
-  private nested(text: Value, scope: Scope, frame: Frame, stdin: StdinSource | undefined): void {
+  private nested(text: Value, scope: Scope, frame: Frame, stdin: StdinSource | undefined, args?: Value[]): Ran | undefined {
     if (frame.depth + 1 > this.limits.maxNesting) {
       throw new LimitReached(`shells nested deeper than ${this.limits.maxNesting} levels (bash -c, eval, ssh, scripts)`);
     }
@@ -515,7 +549,18 @@ class Expander {
       });
       return;
     }
-    this.script(script, scope.child(), { ...frame, depth: frame.depth + 1, stdin });
+    const inner = scope.child();
+    if (args) {
+      // `sh -c '…' name a b`: $0 is name, "$@" is a b.
+      const positional = args.slice(1);
+      inner.set('0', args[0]);
+      positional.forEach((arg, i) => inner.set(String(i + 1), arg));
+      const all: Value = { text: positional.map((a) => a.text).join(' '), known: positional.every((a) => a.known), elements: positional };
+      inner.set('@', all);
+      inner.set('*', all);
+      inner.set('#', lit(String(positional.length)));
+    }
+    return this.script(script, inner, { ...frame, depth: frame.depth + 1, stdin });
   }
 
   private unknownCode(target: string, reason: string): void {

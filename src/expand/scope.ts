@@ -8,6 +8,8 @@ export interface Value {
   text: string;
   /** The text is exactly the value (false: it holds unresolved source like `$TOKEN` or `$(…)`). */
   known: boolean;
+  /** Arrays (`a=(x y)`) and positional parameters: the elements, for `"${a[@]}"` and `"$@"`. */
+  elements?: Value[];
 }
 
 export interface VirtualFile {
@@ -28,13 +30,18 @@ function lookup<T>(scope: Scope | null, pick: (s: Scope) => Layer<T>, name: stri
 export class Scope {
   private vars: Layer<Value> = null;
   private aliasLayer: Layer<string> = null;
-  private gitAliasLayer: Layer<string> = null;
+  /**
+   * git aliases set earlier on the line (`git config alias.x …`). git writes them to its config
+   * file, so like `files` they are shared by every nested scope: a subshell's `git config` lasts.
+   */
+  private readonly gitAliases: Map<string, string>;
   /** Files written earlier on the line, by absolute path. Shared by every nested scope. */
   readonly files: Map<string, VirtualFile>;
   cwd: string;
 
   constructor(readonly parent: Scope | null, cwd: string, files?: Map<string, VirtualFile>) {
     this.files = parent?.files ?? files ?? new Map();
+    this.gitAliases = parent?.gitAliases ?? new Map();
     this.cwd = parent?.cwd ?? cwd;
   }
 
@@ -63,10 +70,10 @@ export class Scope {
   }
 
   gitAlias(name: string): string | undefined {
-    return lookup(this, (s) => s.gitAliasLayer, name);
+    return this.gitAliases.get(name);
   }
 
-  setGitAlias(name: string, value: string | null): void {
-    (this.gitAliasLayer ??= new Map()).set(name, value);
+  setGitAlias(name: string, value: string): void {
+    this.gitAliases.set(name, value);
   }
 }

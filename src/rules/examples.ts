@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate } from '../pipeline.js';
+import { builtinExamples } from './builtin.js';
 import type { LoadedRule, RuleSet } from './registry.js';
 
 export interface ExampleFailure {
@@ -32,7 +33,7 @@ export function runExamples(rules: RuleSet, include: (rule: LoadedRule) => boole
   for (const rule of rules.byId.values()) {
     if (!include(rule) || rules.isDisabled(rule)) continue;
     report.rules++;
-    const { match = [], noMatch = [] } = rule.examples ?? {};
+    const { match = [], noMatch = [] } = rule.examples ?? builtinExamples(rule.id) ?? {};
     if (match.length + noMatch.length === 0) report.withoutExamples.push(rule.id);
     for (const [expected, commands] of [['match', match], ['noMatch', noMatch]] as const) {
       for (const command of commands) {

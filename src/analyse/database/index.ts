@@ -9,3 +9,6 @@ import { redisAnalyser } from './clients/redis.js';
 import { sqlShellAnalyser } from './clients/sql-shell.js';
 
 export const analysers: Analyser[] = [sqlShellAnalyser, mongoShellAnalyser, redisAnalyser, adminAnalyser, kvAnalyser, cypherShellAnalyser];
+
+// Other domains reach SQL analysis through the pipeline's ctx.analyseSql.
+export { analyseSql } from './sql.js';

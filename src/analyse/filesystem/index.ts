@@ -15,7 +15,7 @@ function guarded(name: string, commands: string[], analyse: (cmd: ExecCommand) =
     name,
     commands,
     analyse(cmd) {
-      if (cmd.argv.length === 0 && commands[0] !== '*') return [];
+      if (cmd.argv.length === 0 && commands[0] !== '*' && commands[0] !== '>') return [];
       try {
         return analyse(cmd);
       } catch {
@@ -52,6 +52,7 @@ export const analysers: Analyser[] = [
   guarded('filesystem-tee', ['tee'], analyseTee),
   guarded('filesystem-truncate', ['truncate'], analyseTruncate),
   guarded('filesystem-fallocate', ['fallocate'], analyseFallocate),
-  // Output redirections belong to every command (`cat /dev/null > app.db`, `> /dev/sda`).
-  guarded('filesystem-redirects', ['*'], analyseRedirects),
+  // Output redirections belong to every command (`cat /dev/null > app.db`, `> /dev/sda`):
+  // '>' dispatches to commands that write through a redirection.
+  guarded('filesystem-redirects', ['>'], analyseRedirects),
 ];

@@ -44,25 +44,6 @@ const LOCAL_TOOLS = new Set([
   'pm2', 'supervisorctl', 'forever', 'systemctl', 'service', 'launchctl', 'initctl', 'rc-service', 'sv', 'nssm',
 ]);
 
-/** Program names some pack describes, computed once per rule set. */
-const knownPrograms = new WeakMap<RuleSet, Set<string>>();
-
-function programsOf(rules: RuleSet): Set<string> {
-  let known = knownPrograms.get(rules);
-  if (!known) {
-    known = new Set(rules.tools.keys());
-    for (const rule of rules.byId.values()) {
-      const specs = rule.match === undefined ? [] : Array.isArray(rule.match) ? rule.match : [rule.match];
-      for (const spec of specs) {
-        const commands = spec.command === undefined ? [] : Array.isArray(spec.command) ? spec.command : [spec.command];
-        for (const name of commands) if (!isGlob(name)) known.add(name);
-      }
-    }
-    knownPrograms.set(rules, known);
-  }
-  return known;
-}
-
 /**
  * `volume delete`, `delete volume`, `delete-bucket`, `storage:destroy`, `autonomous-database delete`
  * in the command path: a verb and a resource inside one word, or ending and starting adjacent words.
@@ -87,7 +68,7 @@ export const unknownCli: Analyser = {
   commands: ['*'],
   analyse(cmd, ctx: AnalysisContext) {
     const name = cmd.name;
-    if (!name || LOCAL_TOOLS.has(name) || cmd.argv.length < 2 || programsOf(ctx.rules).has(name)) return [];
+    if (!name || LOCAL_TOOLS.has(name) || cmd.argv.length < 2 || ctx.rules.describes(name)) return [];
     const parsed = parseArgs(cmd.argv.slice(1));
     if (parsed.flags.some((f) => f.name === '--dry-run' || f.name === '--help' || f.name === '-h')) return [];
     const path: string[] = [];

@@ -1,6 +1,7 @@
 // interlock hook <client>: the pre-tool hook an agent client runs for every shell command.
 import { adapters } from '../../adapters/index.js';
-import { runHook } from '../../adapters/run.js';
+import { runHook, stdinStillOpen } from '../../adapters/run.js';
+import { writeStderr, writeStdout } from '../../util/output.js';
 import type { CliCommand } from '../command.js';
 
 const HELP = `Usage:
@@ -31,12 +32,14 @@ export const command: CliCommand = {
     const adapter = client ? adapters[client] : undefined;
     if (!adapter) {
       // Exit 2 with a reason on stderr blocks in every client that honours hooks.
-      process.stderr.write(`Interlock blocked this command: unknown hook client "${client ?? ''}" (known: ${Object.keys(adapters).join(', ')}).\n`);
+      writeStderr(`Interlock blocked this command: unknown hook client "${client ?? ''}" (known: ${Object.keys(adapters).join(', ')}).\n`);
       return 2;
     }
     const reply = await runHook(adapter);
-    if (reply.stdout) process.stdout.write(reply.stdout);
-    if (reply.stderr) process.stderr.write(reply.stderr);
+    if (reply.stderr) writeStderr(reply.stderr);
+    if (reply.stdout) writeStdout(reply.stdout);
+    // A read of stdin still blocked in the thread pool would keep the process alive.
+    if (stdinStillOpen) process.exit(reply.exitCode);
     return reply.exitCode;
   },
 };

@@ -2,6 +2,7 @@
 // that each does what its examples say.
 import { parseArgs } from 'node:util';
 import { loadEffectiveConfig } from '../../config/load.js';
+import { builtinExamples } from '../../rules/builtin.js';
 import { runExamples } from '../../rules/examples.js';
 import type { CliCommand } from '../command.js';
 import { bold, decisionLabel, dim } from '../format.js';
@@ -68,7 +69,7 @@ export const command: CliCommand = {
         process.stderr.write(`interlock rules: no rule "${id ?? ''}" (see \`interlock rules list\`)\n`);
         return 2;
       }
-      if (parsed.values.json) process.stdout.write(JSON.stringify(rule) + '\n');
+      if (parsed.values.json) process.stdout.write(JSON.stringify({ ...rule, examples: rule.examples ?? builtinExamples(rule.id) }) + '\n');
       else {
         const out = [
           `${bold(rule.id)}  ${decisionLabel(rule.decision)}${config.rules.isDisabled(rule) ? '  (switched off)' : ''}`,
@@ -79,8 +80,9 @@ export const command: CliCommand = {
         if (rule.match) out.push(`  match    ${JSON.stringify(rule.match)}`);
         else out.push(`  match    (in code: src/analyse)`);
         if (rule.unless) out.push(`  unless   ${JSON.stringify(rule.unless)}`);
-        for (const c of rule.examples?.match ?? []) out.push(`  ${dim('matches')}      ${c}`);
-        for (const c of rule.examples?.noMatch ?? []) out.push(`  ${dim('does not')}     ${c}`);
+        const examples = rule.examples ?? builtinExamples(rule.id);
+        for (const c of examples?.match ?? []) out.push(`  ${dim('matches')}      ${c}`);
+        for (const c of examples?.noMatch ?? []) out.push(`  ${dim('does not')}     ${c}`);
         process.stdout.write(out.join('\n') + '\n');
       }
       return 0;

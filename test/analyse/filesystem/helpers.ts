@@ -1,13 +1,15 @@
 // Runs the filesystem analysers on a hand-built executed command.
 import type { ExecCommand, Finding } from '../../../src/types.js';
 import { analysers } from '../../../src/analyse/filesystem/index.js';
+import { dispatchTable } from '../../../src/analyse/dispatch.js';
 import { execCommand, testContext } from '../../helpers/exec.js';
 
 const ctx = testContext();
+const table = dispatchTable(analysers);
 
 export function findings(argv: string[], options: Partial<ExecCommand> = {}): Finding[] {
   const cmd = execCommand(argv, options);
-  return analysers.filter((a) => a.commands.includes(cmd.name) || a.commands.includes('*')).flatMap((a) => a.analyse(cmd, ctx));
+  return table.select(cmd).flatMap((a) => a.analyse(cmd, ctx));
 }
 
 /** The strictest outcome: the rule's pack decision is confirm except where a finding overrides it. */

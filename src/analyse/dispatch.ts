@@ -1,0 +1,34 @@
+// Which analysers look at a command: those naming its program, those for every command ('*'),
+// and those for commands that write through an output redirection ('>').
+import type { Analyser, ExecCommand } from '../types.js';
+
+const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
+
+export function writesThroughRedirect(cmd: ExecCommand): boolean {
+  return cmd.redirects.some((r) => WRITES.has(r.op));
+}
+
+export interface DispatchTable {
+  select(cmd: ExecCommand): Analyser[];
+}
+
+export function dispatchTable(analysers: readonly Analyser[]): DispatchTable {
+  const byName = new Map<string, Analyser[]>();
+  for (const analyser of analysers) {
+    for (const key of analyser.commands) {
+      let list = byName.get(key);
+      if (!list) byName.set(key, (list = []));
+      list.push(analyser);
+    }
+  }
+  const every = byName.get('*') ?? [];
+  const redirect = byName.get('>') ?? [];
+  return {
+    select(cmd) {
+      const specific = byName.get(cmd.name);
+      const writes = redirect.length > 0 && writesThroughRedirect(cmd);
+      if (!specific && !writes) return every;
+      return [...every, ...(specific ?? []), ...(writes ? redirect : [])];
+    },
+  };
+}
