@@ -11,7 +11,7 @@ import { applyPolicy, findingDecision } from './policy/index.js';
 import { builtinPackSource } from './rules/builtin.js';
 import { RuleSet } from './rules/registry.js';
 import type { AnalysisContext, Decision, ExecCommand, Finding } from './types.js';
-import { readSmallFile } from './util/files.js';
+import { fileProblem, readSmallFile } from './util/files.js';
 
 export interface EvaluateInput {
   command: string;
@@ -45,9 +45,9 @@ export function builtinRules(): RuleSet {
 
 function parseFailure(error: ParseError): Finding {
   if (error.kind === 'limit') {
-    return { rule: 'exec.limit', action: "analyse a command beyond the guard's limits", reason: `the command was not checked: ${error.message}` };
+    return { rule: 'exec.limit', action: `analyse a command beyond the guard's limits (${error.message})`, reason: `the command was not checked: ${error.message}` };
   }
-  return { rule: 'exec.parse-error', action: 'run shell text that does not parse', reason: `the command is not valid shell (${error.message}), so what it would run cannot be checked` };
+  return { rule: 'exec.parse-error', action: `run shell text that does not parse (${error.message})`, reason: `the command is not valid shell (${error.message}), so what it would run cannot be checked` };
 }
 
 function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Finding[] {
@@ -101,7 +101,15 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
     return { decision, findings, commands: [] };
   }
 
-  const expansion = expand(script, { cwd: input.cwd, home, readFile: readSmallFile, parse: parseNested, deadline });
+  let expansion: ReturnType<typeof expand>;
+  try {
+    expansion = expand(script, { cwd: input.cwd, home, readFile: readSmallFile, fileProblem, parse: parseNested, deadline });
+  } catch (error) {
+    // A bug in expansion must not let the command through: hold it, and say why.
+    const failure: Finding = { rule: 'internal.error', action: 'expand a command', reason: `the guard failed while working out what the command runs (${error instanceof Error ? error.message : String(error)}); the command is held rather than passed unchecked` };
+    const { decision, findings } = applyPolicy([failure], rules);
+    return { decision, findings, commands: [], script };
+  }
   const files: Map<string, VirtualFile> = expansion.files;
   const ctx: AnalysisContext = {
     rules,
@@ -117,7 +125,7 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
   for (const cmd of expansion.commands) {
     findings.push(...analyse(cmd, ctx, rules));
     if (Date.now() > deadline) {
-      findings.push({ rule: 'exec.limit', action: "analyse a command beyond the guard's limits", reason: 'the command was not fully checked: the time budget for one decision ran out' });
+      findings.push({ rule: 'exec.limit', action: "analyse a command beyond the guard's limits (the time budget for one decision ran out)", reason: 'the command was not fully checked: the time budget for one decision ran out' });
       break;
     }
   }

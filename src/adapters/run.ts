@@ -4,10 +4,10 @@
 import { fstatSync, read } from 'node:fs';
 import { appendAudit } from '../audit/log.js';
 import { redact } from '../audit/redact.js';
-import { loadEffectiveConfig } from '../config/load.js';
+import { loadEffectiveConfig, type EffectiveConfig } from '../config/load.js';
 import { holdMessage } from '../confirm/message.js';
 import { consumeGrant, holdRequest } from '../confirm/requests.js';
-import { evaluate } from '../pipeline.js';
+import { builtinRules, evaluate } from '../pipeline.js';
 import { resolvePaths, type Paths } from '../state/paths.js';
 import type { Finding } from '../types.js';
 import type { ClientAdapter, HookOutcome, HookReply, HookRequest } from './types.js';
@@ -29,8 +29,13 @@ export let stdinStillOpen = false;
  */
 export function readStdin(timeoutMs = STDIN_TIMEOUT_MS): Promise<string> {
   return new Promise((resolve, reject) => {
+    let stream = false;
     try {
-      if (fstatSync(0).isCharacterDevice()) return reject(new Error('no payload: stdin is a terminal (the client sends JSON on stdin)'));
+      const stat = fstatSync(0);
+      if (stat.isCharacterDevice()) return reject(new Error('no payload: stdin is a terminal (the client sends JSON on stdin)'));
+      // A pipe or socket whose writer never closes would leave an fs.read blocked in the thread
+      // pool, and Node cannot exit until it returns: read those as a stream, which can be closed.
+      stream = stat.isFIFO() || stat.isSocket();
     } catch {
       return reject(new Error('no payload: stdin is closed'));
     }
@@ -45,8 +50,24 @@ export function readStdin(timeoutMs = STDIN_TIMEOUT_MS): Promise<string> {
     };
     const timer = setTimeout(() => {
       stdinStillOpen = true;
+      if (stream) process.stdin.destroy();
       settle(() => reject(new Error(`no complete payload on stdin within ${timeoutMs} ms`)));
     }, timeoutMs);
+    if (stream) {
+      const input = process.stdin;
+      input.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size > MAX_PAYLOAD_BYTES) {
+          stdinStillOpen = true;
+          input.destroy();
+          settle(() => reject(new Error(`the hook payload is larger than ${MAX_PAYLOAD_BYTES / 1024 / 1024} MiB`)));
+        }
+      });
+      input.on('end', () => settle(() => resolve(Buffer.concat(chunks, size).toString('utf8'))));
+      input.on('error', (error) => settle(() => reject(error)));
+      return;
+    }
     const buffer = Buffer.allocUnsafe(64 * 1024);
     const next = (): void => {
       read(0, buffer, 0, buffer.length, null, (error, bytes) => {
@@ -109,10 +130,23 @@ function audit(paths: Paths, request: HookRequest, fields: Record<string, unknow
   }
 }
 
+/**
+ * The configuration, or the built-in rules alone when it cannot even be looked for (a config
+ * folder under a regular file, an unreadable HOME): the hook keeps deciding, and says why.
+ */
+async function configFor(request: HookRequest, env: NodeJS.ProcessEnv, paths: Paths): Promise<EffectiveConfig> {
+  try {
+    return await loadEffectiveConfig(request.cwd, env);
+  } catch (error) {
+    const message = `could not look for configuration in ${paths.config} (${error instanceof Error ? error.message : String(error)})`;
+    return { rules: builtinRules(), errors: [{ file: paths.config, message }], notices: [], sources: [], files: [], waitSeconds: 0, maxWaitMs: 8000, grantTtlMinutes: 10, auditMaxBytes: 10 * 1024 * 1024 };
+  }
+}
+
 /** Decides one hook request. Throws only on programming errors; the caller turns those into blocks. */
 export async function decideHook(request: HookRequest, env: NodeJS.ProcessEnv = process.env): Promise<HookOutcome> {
   const paths = resolvePaths(env);
-  const config = await loadEffectiveConfig(request.cwd, env);
+  const config = await configFor(request, env, paths);
   const evaluation = evaluate({ command: request.command, cwd: request.cwd }, { rules: config.rules, budgetMs: DECISION_BUDGET_MS });
   const rules = evaluation.findings.map((f) => f.rule);
   const configNote = config.errors.length ? ` Interlock's config is broken (${config.errors.map((e) => e.message).join('; ')}); built-in rules are protecting.` : '';
@@ -162,7 +196,7 @@ export async function decideHook(request: HookRequest, env: NodeJS.ProcessEnv = 
   const problem = audit(paths, request, { decision: 'confirm', outcome: 'held', rules, requestId: held?.id, findings: evaluation.findings }, config.auditMaxBytes);
   if (!held) {
     const what = evaluation.findings.map((f) => `${f.action}${f.target ? ` ${f.target}` : ''}`).join('; ');
-    const outcome = failClosed(`it would ${what}, and the approval request could not be recorded: ${stateProblem}`);
+    const outcome = failClosed(`it would ${what}, and the approval request could not be recorded in Interlock's state folder ${paths.state} (${stateProblem}); a human must fix that folder (it must be a writable directory with free space) before anything can be approved`);
     return outcome;
   }
   const message = holdMessage(held);
@@ -175,11 +209,12 @@ export async function decideHook(request: HookRequest, env: NodeJS.ProcessEnv = 
   };
 }
 
-/** Runs one hook invocation for a client and returns what to print and the exit code. */
-export async function runHook(adapter: ClientAdapter, env: NodeJS.ProcessEnv = process.env): Promise<HookReply> {
-  let outcome: HookOutcome;
+/**
+ * The outcome for one raw payload (the text the client sent on stdin), failing closed: malformed
+ * JSON, a payload of the wrong shape and any internal error end in a block with the reason.
+ */
+export async function outcomeFor(adapter: ClientAdapter, raw: string, env: NodeJS.ProcessEnv = process.env): Promise<HookOutcome> {
   try {
-    const raw = await readStdin();
     let payload: unknown;
     try {
       payload = JSON.parse(raw);
@@ -187,14 +222,29 @@ export async function runHook(adapter: ClientAdapter, env: NodeJS.ProcessEnv = p
       throw new Error(raw.trim() === '' ? 'the hook payload was empty' : 'the hook payload is not valid JSON');
     }
     const request = adapter.parse(payload);
-    outcome = request ? await decideHook(request, env) : { kind: 'silent' };
+    return request ? await decideHook(request, env) : { kind: 'silent' };
   } catch (error) {
-    outcome = failClosed(error instanceof Error ? error.message : String(error));
+    return failClosed(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The client's reply for an outcome; when the client's shape fails to build, exit 2 with the reason. */
+export function replyFor(adapter: ClientAdapter, outcome: HookOutcome): HookReply {
   try {
     return adapter.reply(outcome);
   } catch (error) {
-    // The client's reply shape failed to build: exit 2 with a reason blocks in every client that has hooks.
+    // Exit 2 with a reason on stderr blocks in every client that has hooks.
     return { stderr: `Interlock blocked this command: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 2 };
   }
+}
+
+/** Runs one hook invocation for a client and returns what to print and the exit code. */
+export async function runHook(adapter: ClientAdapter, env: NodeJS.ProcessEnv = process.env): Promise<HookReply> {
+  let raw: string;
+  try {
+    raw = await readStdin();
+  } catch (error) {
+    return replyFor(adapter, failClosed(error instanceof Error ? error.message : String(error)));
+  }
+  return replyFor(adapter, await outcomeFor(adapter, raw, env));
 }

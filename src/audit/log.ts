@@ -1,7 +1,7 @@
 // The audit trail: one JSON line per event, appended with O_APPEND in a single write so that
 // concurrent hooks never interleave or tear lines. The hook path never reads the log: rotation
 // looks at the size (stat) and renames the file to a unique, sortable name.
-import { closeSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Paths } from '../state/paths.js';
 import { redact } from './redact.js';
@@ -23,7 +23,9 @@ export type AuditEvent =
   /** A command was denied for tampering with Interlock (self.* rules). */
   | 'self-protection'
   /** Interlock failed and blocked (fail closed). */
-  | 'error';
+  | 'error'
+  /** A human trusted a project config (`interlock trust`). */
+  | 'trust';
 
 export interface Approver {
   /** OS user name of the approving human. */
@@ -69,12 +71,19 @@ export const DEFAULT_AUDIT_KEEP = 5;
 /** Longest command text kept in one line; longer text is cut (the line stays one small write). */
 export const MAX_LOGGED_TEXT = 8 * 1024;
 
-function clip(text: string): string {
-  return text.length > MAX_LOGGED_TEXT ? `${text.slice(0, MAX_LOGGED_TEXT)}… [${text.length - MAX_LOGGED_TEXT} more characters]` : text;
+/**
+ * Redacted text, cut to `max` characters with a note of how much was left out. Only the kept part
+ * (plus a margin, so a secret that straddles the cut is still recognised) is redacted: redacting
+ * megabytes of command text would cost the hook its time budget.
+ */
+export function redactClipped(text: string, max: number): string {
+  if (text.length <= max) return redact(text);
+  const kept = redact(text.slice(0, max + 1024)).slice(0, max);
+  return `${kept}… [${text.length - max} more characters]`;
 }
 
 function redactDeep(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return clip(redact(value));
+  if (typeof value === 'string') return redactClipped(value, MAX_LOGGED_TEXT);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
   const out: Record<string, unknown> = {};
@@ -141,17 +150,23 @@ function rotateIfNeeded(logPath: string, options: AuditOptions): void {
  * redacted. Throws when the line cannot be written (the caller decides what that means).
  */
 export function appendAudit(paths: Paths, entry: AuditEntry, options: AuditOptions = {}): void {
-  const line = Buffer.from(auditLine(entry));
+  let line = Buffer.from(auditLine(entry));
   rotateIfNeeded(paths.audit, options);
   let fd: number;
   try {
-    fd = openSync(paths.audit, 'a', FILE_MODE);
+    fd = openSync(paths.audit, 'a+', FILE_MODE);
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') throw error;
     ensureDir(dirname(paths.audit));
-    fd = openSync(paths.audit, 'a', FILE_MODE);
+    fd = openSync(paths.audit, 'a+', FILE_MODE);
   }
   try {
+    // A log cut mid-line (a crash, a full disk): start on a new line, so this entry stays readable.
+    const size = fstatSync(fd).size;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      if (readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) line = Buffer.concat([Buffer.from('\n'), line]);
+    }
     const written = writeSync(fd, line);
     if (written !== line.length) throw new Error(`audit log: short write (${written} of ${line.length} bytes)`);
   } finally {

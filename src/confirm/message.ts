@@ -11,7 +11,9 @@ export function approveCommand(request: PendingRequest): string {
 export function holdMessage(request: PendingRequest): { agent: string; user: string } {
   const findings = heldFindings(request);
   const lines: string[] = [];
-  lines.push('Interlock held this command: it would irreversibly destroy data or infrastructure.');
+  // Held because it could not be checked (limits, unreadable code), not because of a known action.
+  const unchecked = findings.length > 0 && findings.every((f) => /^(exec|internal)\./.test(f.rule));
+  lines.push(unchecked ? 'Interlock held this command: it could not be fully checked, so it is treated as destructive.' : 'Interlock held this command: it would irreversibly destroy data or infrastructure.');
   for (const finding of findings) lines.push(`  - ${describeFinding(finding)}`);
   if (findings.length === 0) lines.push('  - a destructive action');
   lines.push('');

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Finding } from '../types.js';
 import type { Paths } from '../state/paths.js';
 import { redact } from '../audit/redact.js';
-import { appendAudit, type Approver } from '../audit/log.js';
+import { appendAudit, redactClipped, type Approver } from '../audit/log.js';
 import { approvalText } from './approve-text.js';
 import { createFileExclusive, errorCode, readJson, readText, siblingName, tryUnlink, writeFileAtomic } from './files.js';
 import { newRequestId, normaliseId } from './ids.js';
@@ -62,6 +62,9 @@ export interface ConfirmTimes {
 }
 
 export const DEFAULT_REQUEST_TTL_MS = 60 * 60 * 1000;
+/** Longest command text kept in a request file (the approval screen shows it; longer text is cut). */
+export const MAX_REQUEST_COMMAND = 64 * 1024;
+const MAX_FINDING_TEXT = 8 * 1024;
 export const DEFAULT_GRANT_TTL_MS = 10 * 60 * 1000;
 
 export class RequestError extends Error {
@@ -133,10 +136,11 @@ function openRequestFor(paths: Paths, key: string, now: Date): PendingRequest | 
 }
 
 function redactFinding(finding: Finding): Finding {
-  const out: Finding = { ...finding, reason: redact(finding.reason), action: redact(finding.action) };
-  if (finding.target !== undefined) out.target = redact(finding.target);
+  const cut = (text: string) => redactClipped(text, MAX_FINDING_TEXT);
+  const out: Finding = { ...finding, reason: cut(finding.reason), action: cut(finding.action) };
+  if (finding.target !== undefined) out.target = cut(finding.target);
   if (finding.hints) out.hints = finding.hints.map(redact);
-  if (finding.command !== undefined) out.command = redact(finding.command);
+  if (finding.command !== undefined) out.command = cut(finding.command);
   return out;
 }
 
@@ -157,7 +161,8 @@ export function holdRequest(
   const findings = input.findings.map(redactFinding);
   const base = {
     key,
-    command: redact(input.command),
+    // Shown to the human; a huge command is cut (the grant still matches the exact text by key).
+    command: redactClipped(input.command, MAX_REQUEST_COMMAND),
     cwd: input.cwd,
     client: input.client,
     ...(input.session ? { session: input.session } : {}),

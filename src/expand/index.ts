@@ -6,9 +6,11 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Command, Pipeline, Redirect, Script, SimpleCommand, Word } from '../parse/index.js';
 import { ParseError } from '../parse/index.js';
 import type { ExecCommand, ExecRedirect, Finding, StdinSource } from '../types.js';
+import type { FileProblem } from '../util/files.js';
 import { displayArgv } from './display.js';
 import { inlineCodeEffects } from './interpreters.js';
 import { producedOutput } from './producers.js';
+import { checkValueLength, LimitReached } from './limits.js';
 import { Scope, type Value, type VirtualFile } from './scope.js';
 import { resolveFields, resolveWord, type WordContext } from './words.js';
 import { unwrappersFor, type Unwrapped, type UnwrapIO } from './wrappers/index.js';
@@ -21,15 +23,25 @@ export interface ExpandLimits {
   maxCommands: number;
   /** Script files read (bash x.sh, source, package.json scripts). */
   maxScripts: number;
+  /** Words after expansion (field splitting, "$@", arrays, braces), in total. */
+  maxWords: number;
+  /** Characters of all expanded words and known outputs, in total. */
+  maxExpandedChars: number;
 }
 
-export const DEFAULT_EXPAND_LIMITS: ExpandLimits = { maxNesting: 12, maxCommands: 2_000, maxScripts: 16 };
+export const DEFAULT_EXPAND_LIMITS: ExpandLimits = { maxNesting: 12, maxCommands: 2_000, maxScripts: 16, maxWords: 50_000, maxExpandedChars: 16 * 1024 * 1024 };
 
 export interface ExpandOptions {
   cwd: string;
   home: string;
   /** Reads a file by absolute path; undefined when missing, unreadable or over the size limit. */
   readFile(path: string): string | undefined;
+  /**
+   * Why `readFile` gave nothing for a path that exists (too large, not a regular file,
+   * unreadable); undefined when it does not exist. A script that will run but cannot be read is a
+   * finding, never a pass.
+   */
+  fileProblem?(path: string): FileProblem | undefined;
   /** Parses nested shell text (bash -c '…', scripts). Throws ParseError. */
   parse(text: string): Script;
   limits?: Partial<ExpandLimits>;
@@ -51,9 +63,12 @@ interface Frame {
   depth: number;
   /** Standard input the enclosing construct gives commands that have none of their own. */
   stdin?: StdinSource;
+  /**
+   * Output redirections of enclosing compound commands and wrappers (`{ …; } > f`,
+   * `bash -c '…' > f`): every command inside writes there unless it redirects that fd itself.
+   */
+  redirects?: ExecRedirect[];
 }
-
-class LimitReached extends Error {}
 
 /** Programs whose output the line itself determines (src/expand/producers.ts). */
 const PRODUCERS = new Set(['echo', 'printf', 'cat', 'tee', 'base64', 'base32', 'openssl', 'xxd', 'rev']);
@@ -108,6 +123,9 @@ class Executed implements ExecCommand {
   }
 }
 
+/** Paths that name the process's own standard input. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
 const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
 const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
@@ -120,10 +138,32 @@ function stdinText(stdin: StdinSource | undefined, read: (path: string) => strin
   return stdin.kind === 'unknown' ? undefined : stdin.text;
 }
 
+/** The file descriptors a redirection sets (`&>` sets both stdout and stderr). */
+function fdsOf(r: ExecRedirect): number[] {
+  if (r.op === '&>' || r.op === '&>>') return [1, 2];
+  return [r.fd ?? (r.op.startsWith('<') ? 0 : 1)];
+}
+
+/** A frame whose commands also get these output redirections. */
+function inheritRedirects(frame: Frame, list: ExecRedirect[]): Frame {
+  const outputs = list.filter((r) => r.op !== '<' && r.op !== '<&');
+  if (outputs.length === 0) return frame;
+  return { ...frame, redirects: frame.redirects ? mergeRedirects(frame.redirects, outputs) : outputs };
+}
+
+/** Inherited redirections, minus those a command's own redirections override, then its own. */
+function mergeRedirects(inherited: ExecRedirect[], own: ExecRedirect[]): ExecRedirect[] {
+  if (own.length === 0) return inherited;
+  const set = new Set(own.flatMap(fdsOf));
+  return [...inherited.filter((r) => !fdsOf(r).every((fd) => set.has(fd))), ...own];
+}
+
 class Expander {
   readonly commands: ExecCommand[] = [];
   readonly findings: Finding[] = [];
   private scriptsRead = 0;
+  /** Inherited output redirections that reached at least one executed command. */
+  private readonly delivered = new Set<ExecRedirect>();
   /** git shell aliases (`!…`) being expanded, across nested shells. */
   private readonly gitAliasesExpanding = new Set<string>();
   private readonly limits: ExpandLimits;
@@ -155,6 +195,7 @@ class Expander {
     let last: Ran = NOTHING;
     const ran = (r: Ran) => {
       output = output !== undefined && r.output !== undefined ? output + r.output : undefined;
+      if (output !== undefined) checkValueLength(output.length);
       last = r;
     };
     for (const statement of script.statements) {
@@ -190,7 +231,8 @@ class Expander {
         // What the group prints is what its commands print: `(exec cat <<EOF) | mongosh`.
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         const ran = this.script(node.body, node.type === 'Subshell' ? scope.child() : scope, inner);
-        return node.redirects.some((r) => WRITE_OPS.has(r.op) && (r.fd === null || r.fd === 1)) ? none : ran;
+        this.afterCompound(inner.own, ran.output, scope, frame);
+        return inner.own.some((r) => WRITE_OPS.has(r.op) && (r.fd === null || r.fd === 1)) ? none : ran;
       }
       case 'If': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
@@ -199,6 +241,7 @@ class Expander {
           this.script(branch.body, scope, inner);
         }
         if (node.elseBody) this.script(node.elseBody, scope, inner);
+        this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
       case 'For':
@@ -208,6 +251,7 @@ class Expander {
         const single = items.length === 1 ? items[0] : undefined;
         scope.set(node.variable, single ?? { text: `$${node.variable}`, known: false });
         this.script(node.body, scope, inner);
+        this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
       case 'ArithFor':
@@ -215,6 +259,7 @@ class Expander {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         for (const script of node.commands) this.script(script, scope.child(), { ...inner, context: 'sub' });
         if (node.type === 'ArithFor') this.script(node.body, scope, inner);
+        this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
       case 'While':
@@ -222,6 +267,7 @@ class Expander {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         this.script(node.condition, scope, inner);
         this.script(node.body, scope, inner);
+        this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
       case 'Case': {
@@ -231,12 +277,16 @@ class Expander {
           for (const pattern of item.patterns) this.word(pattern, scope, inner);
           this.script(item.body, scope, inner);
         }
+        this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
-      case 'FunctionDef':
+      case 'FunctionDef': {
         // Bodies are analysed where they are defined: a function defined on the line is there to run.
-        this.command(node.body, scope.child(), { ...frame, context: 'fn' }, undefined);
+        const inner = this.compoundFrame(node.redirects, scope, frame, undefined);
+        this.command(node.body, scope.child(), { ...inner, context: 'fn' }, undefined);
+        this.afterCompound(inner.own, undefined, scope, frame);
         return none;
+      }
       case 'TestCommand':
         for (const word of node.words) this.word(word, scope, frame);
         return none;
@@ -245,27 +295,66 @@ class Expander {
     }
   }
 
-  /** Frame for the body of a compound command: its own input redirection feeds the commands inside. */
-  private compoundFrame(redirects: Redirect[], scope: Scope, frame: Frame, stdin: StdinSource | undefined): Frame {
-    const own = this.redirects(redirects, scope, frame).stdin;
-    return { ...frame, stdin: own ?? stdin };
+  /**
+   * After a compound command or wrapper with output redirections ran: the files hold what it
+   * printed, and a truncating redirection that no command inside received (`{ echo a > x; } >
+   * prod.db`) still empties its file when the shell opens it: that is analysed as a bare `> file`.
+   */
+  private afterCompound(own: ExecRedirect[], output: string | undefined, scope: Scope, frame: Frame): void {
+    if (own.length === 0) return;
+    const unused = own.filter((r) => WRITE_OPS.has(r.op) && !this.delivered.has(r));
+    if (unused.length) this.emit([], { scope, frame, env: [], stdin: undefined, redirects: unused, cwd: scope.cwd, via: frame.via, remote: frame.remote });
+    this.recordWrites(own, output, scope.cwd);
+  }
+
+  /**
+   * Frame for the body of a compound command: its own input redirection feeds the commands
+   * inside, and its output redirections apply to them (`own` lists them, for the caller to record).
+   */
+  private compoundFrame(redirects: Redirect[], scope: Scope, frame: Frame, stdin: StdinSource | undefined): Frame & { own: ExecRedirect[] } {
+    if (redirects.length === 0) return { ...frame, stdin, own: [] };
+    const own = this.redirects(redirects, scope, frame);
+    return { ...inheritRedirects({ ...frame, stdin: own.stdin ?? stdin }, own.list), own: own.list };
   }
 
   private wordContext(scope: Scope, frame: Frame): WordContext {
     return {
       scope,
       home: this.options.home,
-      onScript: (script) => this.script(script, scope.child(), { ...frame, context: 'sub', stdin: undefined }),
+      onScript: (script) => this.script(script, scope.child(), { ...frame, context: 'sub', stdin: undefined }).output,
     };
   }
 
   private word(word: Word, scope: Scope, frame: Frame, context?: WordContext): Value {
-    return word.literal ? { text: word.value, known: true } : resolveWord(word, context ?? this.wordContext(scope, frame));
+    if (word.literal) return { text: word.value, known: true };
+    const value = resolveWord(word, context ?? this.wordContext(scope, frame));
+    this.charge(1, value.text.length);
+    return value;
   }
 
   /** The arguments a word becomes after field splitting (`$cmd` holding `git push --force` is three). */
   private fields(word: Word, scope: Scope, frame: Frame, context?: WordContext): Value[] {
-    return word.literal ? [{ text: word.value, known: true }] : resolveFields(word, context ?? this.wordContext(scope, frame));
+    if (word.literal) return [{ text: word.value, known: true }];
+    const fields = resolveFields(word, context ?? this.wordContext(scope, frame));
+    let chars = 0;
+    for (const f of fields) chars += f.text.length;
+    this.charge(fields.length, chars);
+    return fields;
+  }
+
+  private expandedWords = 0;
+  private expandedChars = 0;
+
+  /** Counts what expansion produced (literal words are bounded by the parser already). */
+  private charge(words: number, chars: number): void {
+    this.expandedWords += words;
+    this.expandedChars += chars;
+    if (this.expandedWords > this.limits.maxWords) throw new LimitReached(`more than ${this.limits.maxWords} words after expansion`);
+    if (this.expandedChars > this.limits.maxExpandedChars) throw new LimitReached(`more than ${this.limits.maxExpandedChars} characters after expansion`);
+    // Expanding one word can be slow too (`$big` split into many fields): watch the clock here as well.
+    if (this.options.deadline !== undefined && (this.expandedWords & 255) < words && Date.now() > this.options.deadline) {
+      throw new LimitReached('the time budget for one decision ran out');
+    }
   }
 
   private redirects(redirects: Redirect[], scope: Scope, frame: Frame): { list: ExecRedirect[]; stdin?: StdinSource } {
@@ -283,7 +372,9 @@ class Expander {
         continue;
       }
       list.push({ op: r.op, fd: r.fd, target: target.text, dynamic: !target.known });
-      if (r.op === '<' && (r.fd === null || r.fd === 0)) stdin = target.known ? { kind: 'file', path: target.text } : { kind: 'unknown', from: target.text };
+      if (r.op === '<' && (r.fd === null || r.fd === 0)) {
+        stdin = target.known ? { kind: 'file', path: target.text } : target.content !== undefined ? { kind: 'pipe', text: target.content, from: target.text } : { kind: 'unknown', from: target.text };
+      }
     }
     return { list, stdin };
   }
@@ -415,6 +506,12 @@ class Expander {
     let cwd = state.scope.cwd;
     /** git aliases already expanded in this command: an alias is not expanded inside itself. */
     const expanding = new Set<string>();
+    // A wrapper that runs something else (bash -c, bash x.sh, xargs …) passes its output
+    // redirections to what it runs (see Frame.redirects); the file then holds what that printed.
+    const finish = (ran: Ran): Ran => {
+      if (state.redirects.length) this.afterCompound(state.redirects, ran.output, this.scopeAt(state.scope, cwd), state.frame);
+      return ran;
+    };
     for (let hops = 0; hops < 64 && argv.length > 0; hops++) {
       if (!argv[0].known) break;
       const name = basename(argv[0].text);
@@ -427,11 +524,11 @@ class Expander {
             // A shell alias that calls itself (`!git x`) is not expanded again inside itself.
             this.gitAliasesExpanding.add(rewritten.name);
             try {
-              this.nested(rewritten.shell, state.scope, { ...state.frame, via, remote }, state.stdin);
+              this.nested(rewritten.shell, state.scope, { ...inheritRedirects(state.frame, state.redirects), via, remote }, state.stdin);
             } finally {
               this.gitAliasesExpanding.delete(rewritten.name);
             }
-            return new Ran(undefined, rewritten.via);
+            return finish(new Ran(undefined, rewritten.via));
           }
           expanding.add(rewritten.name);
           continue;
@@ -448,7 +545,7 @@ class Expander {
         }
       }
       if (!result) break;
-      const frame: Frame = { ...state.frame, via: [...via, 'via' in result ? result.via : name], remote: ('remote' in result && result.remote) || remote };
+      const frame: Frame = { ...inheritRedirects(state.frame, state.redirects), via: [...via, 'via' in result ? result.via : name], remote: ('remote' in result && result.remote) || remote };
       switch (result.kind) {
         case 'exec':
           argv = result.argv;
@@ -460,34 +557,39 @@ class Expander {
         case 'many': {
           if (result.keepSelf) this.emit(argv, { scope: state.scope, frame: state.frame, env, stdin: state.stdin, redirects: state.redirects, cwd, via, remote });
           for (const sub of result.commands) {
-            this.run(sub.argv, { ...state, env, stdin: undefined, redirects: [], frame: { ...frame, via: [...via, sub.via] } });
+            this.run(sub.argv, { ...state, env, stdin: undefined, redirects: [], frame: { ...(result.keepSelf ? state.frame : frame), via: [...via, sub.via] } });
           }
-          return new Ran(undefined, argv.map((a) => a.text).join(' '));
+          const ran = new Ran(undefined, argv.map((a) => a.text).join(' '));
+          return result.keepSelf ? ran : finish(ran);
         }
         case 'shell':
           if (result.env) env.push(...result.env);
           // What the nested shell prints is what its commands print (`bash -c 'cat <<EOF' | psql`).
-          return this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin, result.args) ?? new Ran(undefined, result.text.text);
+          return finish(this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin, result.args) ?? new Ran(undefined, result.text.text));
         case 'stdin-shell':
           this.stdinShell(state.stdin, this.scopeAt(state.scope, cwd), frame);
-          return new Ran(undefined, result.via);
+          return finish(new Ran(undefined, result.via));
         case 'script':
-          this.scriptFile(result.path, this.scopeAt(state.scope, cwd), frame);
-          return new Ran(undefined, result.via);
+          this.scriptFile(result.path, this.scopeAt(state.scope, cwd), frame, state.stdin);
+          return finish(new Ran(undefined, result.via));
         case 'code':
           this.code(result, state.stdin, this.scopeAt(state.scope, cwd), frame);
           // The interpreter itself is analysed too (`perl -pi -e … settings.json` edits the file).
           return this.emit(argv, { scope: state.scope, frame: state.frame, env, stdin: state.stdin, redirects: state.redirects, cwd, via, remote });
         case 'package-script': {
           const script = this.packageScript(result.script, cwd);
+          if (script === undefined && !this.files.has(this.absolute('package.json', cwd))) {
+            const problem = this.options.fileProblem?.(this.absolute('package.json', cwd));
+            if (problem) this.unknownCode(result.via, `${result.via} runs a script from package.json, but ${problem.message}`);
+          }
           if (script !== undefined) {
             const text = [script, ...result.args.map((a) => a.text)].join(' ');
             this.nested({ text, known: result.args.every((a) => a.known) }, this.scopeAt(state.scope, cwd), frame, state.stdin);
           }
-          return new Ran(undefined, result.via);
+          return finish(new Ran(undefined, result.via));
         }
         case 'inert':
-          return new Ran(undefined, argv.map((a) => a.text).join(' '));
+          return finish(new Ran(undefined, argv.map((a) => a.text).join(' ')));
       }
     }
     return this.emit(argv, { scope: state.scope, frame: state.frame, env, stdin: state.stdin, redirects: state.redirects, cwd, via, remote });
@@ -543,7 +645,7 @@ class Expander {
       if (error instanceof ParseError && error.kind === 'limit') throw new LimitReached(error.message);
       this.findings.push({
         rule: 'exec.parse-error',
-        action: 'run shell text that does not parse',
+        action: `run shell text that does not parse (${error instanceof Error ? error.message : String(error)})`,
         target: frame.via.at(-1),
         reason: `the text given to ${frame.via.at(-1) ?? 'a shell'} is not valid shell (${error instanceof Error ? error.message : String(error)}), so what it would run cannot be checked`,
       });
@@ -571,22 +673,36 @@ class Expander {
     const via = frame.via.at(-1) ?? 'a shell';
     if (!stdin) return; // an interactive shell with nothing fed to it runs nothing by itself
     const text = stdinText(stdin, (path) => this.readFile(path, scope.cwd));
-    if (text !== undefined) return this.nested({ text, known: true }, scope, frame, undefined);
+    if (text !== undefined) {
+      this.nested({ text, known: true }, scope, frame, undefined);
+      return;
+    }
     const from = stdin.kind === 'unknown' ? stdin.from : stdin.kind === 'file' ? stdin.path : '?';
     this.unknownCode(from, `${via} runs commands read from \`${from}\`, whose content cannot be known before it runs`);
   }
 
-  private scriptFile(path: Value, scope: Scope, frame: Frame): void {
+  private scriptFile(path: Value, scope: Scope, frame: Frame, stdin: StdinSource | undefined): void {
     const via = frame.via.at(-1) ?? 'a shell';
+    if (!path.known && path.content !== undefined) {
+      this.nested({ text: path.content, known: true }, scope, frame, undefined);
+      return;
+    }
     if (!path.known) return this.unknownCode(path.text, `${via} runs a script from \`${path.text}\`, whose content cannot be known before it runs`);
     const full = this.absolute(path.text, scope.cwd);
     const written = this.files.get(full);
     if (written && written.text === undefined) {
       return this.unknownCode(path.text, `${via} runs a script written earlier on this line with content the guard cannot see`);
     }
+    // `bash /dev/stdin` reads its script from standard input, like `bash -s`.
+    if (STDIN_PATHS.has(full)) return this.stdinShell(stdin ?? { kind: 'unknown', from: path.text }, scope, frame);
     if (++this.scriptsRead > this.limits.maxScripts) throw new LimitReached(`more than ${this.limits.maxScripts} script files to read`);
     const text = written?.text ?? this.options.readFile(full);
-    if (text === undefined) return; // missing: the shell fails to start it
+    if (text === undefined) {
+      const problem = this.options.fileProblem?.(full);
+      if (problem?.kind === 'too-large') this.limitFinding(`${via} runs the script ${path.text}, but ${problem.message}`);
+      else if (problem) this.unknownCode(path.text, `${via} runs the script \`${path.text}\`, but ${problem.message}`);
+      return; // missing: the shell fails to start it
+    }
     this.nested({ text, known: true }, scope, frame, undefined);
   }
 
@@ -611,7 +727,12 @@ class Expander {
     const name = argv.length && argv[0].known ? basename(argv[0].text) : '';
     const env: Record<string, string> = {};
     for (const [k, v] of state.env) env[k] = v.text;
-    const cmd = new Executed(texts, dynamic, name, env, state.stdin, state.redirects, state.via, state.frame.context, state.cwd, state.remote);
+    let redirects = state.redirects;
+    if (state.frame.redirects) {
+      redirects = mergeRedirects(state.frame.redirects, state.redirects);
+      for (const r of redirects) this.delivered.add(r);
+    }
+    const cmd = new Executed(texts, dynamic, name, env, state.stdin, redirects, state.via, state.frame.context, state.cwd, state.remote);
     this.commands.push(cmd);
     if (argv.length && !argv[0].known) {
       this.findings.push({
@@ -626,7 +747,8 @@ class Expander {
     const output = PRODUCERS.has(name)
       ? producedOutput(name, { argv: texts, known: argv.every((a) => a.known), stdin: stdin(), readFile: (p) => this.readFile(p, state.cwd) })
       : undefined;
-    if (state.redirects.length) this.recordWrites(state.redirects, output, state.cwd);
+    if (output !== undefined) checkValueLength(output.length);
+    if (redirects.length) this.recordWrites(redirects, output, state.cwd);
     if (name === 'tee') {
       const content = stdin();
       for (const target of texts.slice(1).filter((a) => !a.startsWith('-'))) this.files.set(this.absolute(target, state.cwd), { text: content });
@@ -646,7 +768,7 @@ class Expander {
   }
 
   limitFinding(reason: string): void {
-    this.findings.push({ rule: 'exec.limit', action: 'analyse a command beyond the guard\'s limits', reason: `the command was not fully checked: ${reason}` });
+    this.findings.push({ rule: 'exec.limit', action: `analyse a command beyond the guard's limits (${reason})`, reason: `the command was not fully checked: ${reason}` });
   }
 }
 

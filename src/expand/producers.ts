@@ -1,6 +1,7 @@
 // The output of commands whose output is fully determined by the line itself (echo, printf,
 // cat of a heredoc, base64 -d of known text …). That output matters when it is piped into a
 // shell or a database client, or written to a file that runs later.
+import { checkValueLength } from './limits.js';
 
 export interface ProducerInput {
   argv: readonly string[];
@@ -51,6 +52,8 @@ export function printf(args: readonly string[]): string {
   let out = '';
   let next = 0;
   do {
+    // A short format reused for many arguments can still grow without bound.
+    checkValueLength(out.length);
     let consumed = false;
     out += format.replace(/%([-+ #0]*\d*(?:\.\d+)?)([sbdicqxXoeEfgG%])/g, (_, _flags: string, conv: string) => {
       if (conv === '%') return '%';

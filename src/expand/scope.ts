@@ -10,6 +10,8 @@ export interface Value {
   known: boolean;
   /** Arrays (`a=(x y)`) and positional parameters: the elements, for `"${a[@]}"` and `"$@"`. */
   elements?: Value[];
+  /** A path whose content the line itself determines: `<(printf …)` (for `bash <(…)`, `< <(…)`). */
+  content?: string;
 }
 
 export interface VirtualFile {

@@ -264,6 +264,8 @@ export interface ParseLimits {
   maxWords: number;
   /** Max number of simple commands (default 5,000). */
   maxCommands: number;
+  /** Max characters in one heredoc body (default 256 KiB, the most the guard reads of a script file). */
+  maxHeredoc: number;
 }
 
 export class ParseError extends Error {

@@ -79,6 +79,7 @@ function readBody(lx: Lexer, doc: Heredoc): void {
     text += line;
     text += '\n';
     p = bodyEnd = next;
+    lx.budget.heredoc(p - bodyStart, lx.base + bodyStart);
   }
   lx.pos = p;
   let body = src.slice(bodyStart, bodyEnd);

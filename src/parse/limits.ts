@@ -8,6 +8,7 @@ export const DEFAULT_LIMITS: ParseLimits = {
   maxDepth: 100,
   maxWords: 50_000,
   maxCommands: 5_000,
+  maxHeredoc: 256 * 1024,
 };
 
 export function resolveLimits(limits?: Partial<ParseLimits>): ParseLimits {
@@ -37,6 +38,12 @@ export class Budget {
   word(offset: number): void {
     if (++this.words > this.limits.maxWords) {
       throw new ParseError(`more than ${this.limits.maxWords} words`, offset, 'limit');
+    }
+  }
+
+  heredoc(length: number, offset: number): void {
+    if (length > this.limits.maxHeredoc) {
+      throw new ParseError(`a heredoc body longer than ${this.limits.maxHeredoc} characters`, offset, 'limit');
     }
   }
 

@@ -20,7 +20,7 @@ function limitError(src: string, limits?: Parameters<typeof parse>[1]): ParseErr
 
 describe('parse limits', () => {
   it('has the documented defaults', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxLength: 1048576, maxDepth: 100, maxWords: 50000, maxCommands: 5000 });
+    expect(DEFAULT_LIMITS).toEqual({ maxLength: 1048576, maxDepth: 100, maxWords: 50000, maxCommands: 5000, maxHeredoc: 262144 });
   });
 
   it('rejects a 5 MiB input immediately', () => {

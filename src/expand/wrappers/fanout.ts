@@ -53,6 +53,39 @@ function splitItems(text: string, delimiter: string | undefined, lines: boolean)
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
+/**
+ * xargs's default input syntax: items separated by blanks and newlines, with '…', "…" and
+ * backslash quoting. Returns the items of each input line (for -L).
+ */
+function xargsLines(text: string): string[][] {
+  const lines: string[][] = [];
+  let items: string[] = [];
+  let item: string | null = null;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = null;
+      else item = (item ?? '') + ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      item ??= '';
+    } else if (ch === '\\' && i + 1 < text.length) {
+      item = (item ?? '') + text[++i];
+    } else if (ch === ' ' || ch === '\t' || ch === '\n') {
+      if (item !== null) items.push(item);
+      item = null;
+      if (ch === '\n' && items.length) {
+        lines.push(items);
+        items = [];
+      }
+    } else item = (item ?? '') + ch;
+  }
+  if (item !== null) items.push(item);
+  if (items.length) lines.push(items);
+  return lines;
+}
+
 function withItem(template: readonly Value[], replace: string | undefined, item: Value): Value[] {
   if (replace === undefined) return [...template, item];
   return template.map((w) => (w.text.includes(replace) ? { text: w.text.split(replace).join(item.text), known: w.known && item.known } : w));
@@ -69,10 +102,33 @@ const xargs: Unwrapper = (argv, io): Unwrapped => {
   if (template.length === 0) template.push({ text: 'echo', known: true });
   const delimiter = has(scan, '-0', '--null') ? '\0' : optionValue(scan, '-d', '--delimiter');
   const input = io.stdinText();
-  const items = input === undefined ? [] : splitItems(input, delimiter, replace !== undefined || has(scan, '-L', '--max-lines'));
   const via = 'xargs';
-  if (items.length === 0) return { kind: 'exec', argv: withItem(template, replace, { text: '{}', known: false }), via };
-  return { kind: 'many', commands: items.slice(0, MAX_ITEMS).map((item) => ({ argv: withItem(template, replace, { text: item, known: true }), via })), keepSelf: false };
+  if (input === undefined) return { kind: 'exec', argv: withItem(template, replace, { text: '{}', known: false }), via };
+  const known = (text: string): Value => ({ text, known: true });
+  // -I: one command per input line, the line replacing the placeholder.
+  if (replace !== undefined) {
+    const items = splitItems(input, delimiter, true);
+    if (items.length === 0) return { kind: 'inert' };
+    return { kind: 'many', commands: items.slice(0, MAX_ITEMS).map((item) => ({ argv: withItem(template, replace, known(item)), via })), keepSelf: false };
+  }
+  // Otherwise the items are appended, as many as fit (-n N per command, -L N lines per command).
+  const lines = delimiter !== undefined ? [input.split(delimiter).filter((p, i, all) => p !== '' || i < all.length - 1)] : xargsLines(input);
+  const perLines = Number(optionValue(scan, '-L', '--max-lines') ?? 0);
+  const perArgs = Number(optionValue(scan, '-n', '--max-args') ?? 0);
+  let groups: string[][];
+  if (perLines > 0) {
+    groups = [];
+    for (let i = 0; i < lines.length; i += perLines) groups.push(lines.slice(i, i + perLines).flat());
+  } else {
+    const all = lines.flat();
+    groups = [];
+    const size = perArgs > 0 ? perArgs : Math.max(1, all.length);
+    for (let i = 0; i < all.length; i += size) groups.push(all.slice(i, i + size));
+  }
+  // With no input at all, GNU xargs still runs the command once (unless -r).
+  if (groups.length === 0) groups = has(scan, '-r', '--no-run-if-empty') ? [] : [[]];
+  if (groups.length === 0) return { kind: 'inert' };
+  return { kind: 'many', commands: groups.slice(0, MAX_ITEMS).map((group) => ({ argv: [...template, ...group.map(known)], via })), keepSelf: false };
 };
 
 const PARALLEL_VALUES = ['-j', '--jobs', '-n', '-N', '--max-args', '-a', '--arg-file', '-d', '--delimiter', '-S', '--sshlogin', '--colsep', '-C', '--halt', '-L', '--max-lines', '-s', '--max-chars', '--tmpdir', '--results', '--joblog', '--timeout', '-P', '--workdir', '--wd', '--env', '-E', '--eof', '-I', '--delay', '--memfree', '--load', '--retries', '--sshloginfile'];

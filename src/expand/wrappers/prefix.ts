@@ -19,7 +19,11 @@ interface PrefixSpec {
   inertOptions?: string[];
   /** The command follows a literal `--` (mise exec node@20 -- node). */
   requireDashDash?: boolean;
+  /** `NAME=value` words before the command set its environment (`sudo FOO=1 cmd`), as with env. */
+  assignments?: boolean;
 }
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 function prefix(spec: PrefixSpec): Unwrapper {
   const valueOptions = [...(spec.valueOptions ?? []), ...(spec.shellOptions ?? [])];
@@ -46,17 +50,23 @@ function prefix(spec: PrefixSpec): Unwrapper {
     start += spec.skip ?? 0;
     if (spec.skip && argv[start]?.text === '--') start++;
     // Options may continue after skipped positionals (`timeout 5 -s KILL cmd` is not valid, but `chroot DIR cmd` is).
+    const env: [string, Value][] = [];
+    while (spec.assignments && start < argv.length && ASSIGNMENT.test(argv[start].text)) {
+      const text = argv[start++].text;
+      const eq = text.indexOf('=');
+      env.push([text.slice(0, eq), { text: text.slice(eq + 1), known: argv[start - 1].known }]);
+    }
     const rest = argv.slice(start);
     if (rest.length === 0) return { kind: 'inert' };
-    if (spec.shellFlags && has(scan, ...spec.shellFlags)) return { kind: 'shell', text: joinWords(rest), via };
-    return { kind: 'exec', argv: rest, via };
+    if (spec.shellFlags && has(scan, ...spec.shellFlags)) return { kind: 'shell', text: joinWords(rest), via, ...(env.length ? { env } : {}) };
+    return { kind: 'exec', argv: rest, via, ...(env.length ? { env } : {}) };
   };
 }
 
 const SUDO_VALUES = ['-u', '--user', '-g', '--group', '-h', '--host', '-p', '--prompt', '-C', '--close-from', '-D', '--chdir', '-r', '--role', '-t', '--type', '-T', '--command-timeout', '-U', '--other-user', '-R', '--chroot'];
 
 export const prefixWrappers: Record<string, Unwrapper> = {
-  sudo: prefix({ valueOptions: SUDO_VALUES, shellFlags: ['-s', '-i', '--shell', '--login'], inertOptions: ['-l', '--list', '-v', '--validate', '-e', '--edit', '-K', '--remove-timestamp'] }),
+  sudo: prefix({ valueOptions: SUDO_VALUES, assignments: true, shellFlags: ['-s', '-i', '--shell', '--login'], inertOptions: ['-l', '--list', '-v', '--validate', '-e', '--edit', '-K', '--remove-timestamp'] }),
   doas: prefix({ valueOptions: ['-u', '-C'], shellFlags: ['-s'] }),
   pkexec: prefix({ valueOptions: ['--user'] }),
   run0: prefix({ valueOptions: ['-u', '--user', '-g', '--group', '-D', '--chdir', '--setenv', '--unit', '--property', '--description', '--slice', '--nice'] }),

@@ -13,7 +13,8 @@ const shell: Unwrapper = (argv): Unwrapped => {
   if (has(scan, '-n', '--noexec')) return { kind: 'inert' };
   if (has(scan, '-c')) {
     const text = argv[scan.index];
-    return text ? { kind: 'shell', text, via: `${name} -c` } : { kind: 'inert' };
+    const args = argv.slice(scan.index + 1);
+    return text ? { kind: 'shell', text, via: `${name} -c`, ...(args.length ? { args } : {}) } : { kind: 'inert' };
   }
   const script = argv[scan.index];
   if (script && !has(scan, '-s')) return { kind: 'script', path: script, via: `${name} ${script.text}` };

@@ -6,8 +6,8 @@ export type Unwrapped =
   | { kind: 'exec'; argv: Value[]; via: string; env?: [string, Value][]; remote?: string; chdir?: Value }
   /** Runs several argvs (find -exec, xargs with known input); `keepSelf` also analyses the wrapper itself. */
   | { kind: 'many'; commands: { argv: Value[]; via: string }[]; keepSelf: boolean; remote?: string }
-  /** Runs a shell string (bash -c '…', ssh host '…', watch '…', eval …). */
-  | { kind: 'shell'; text: Value; via: string; remote?: string; env?: [string, Value][] }
+  /** Runs a shell string (bash -c '…', ssh host '…', watch '…', eval …); `args` are `$0 $1 …` (`sh -c '…' sh a b`). */
+  | { kind: 'shell'; text: Value; via: string; remote?: string; env?: [string, Value][]; args?: Value[] }
   /** A shell that reads its script from standard input (bash, sh -s, at now). */
   | { kind: 'stdin-shell'; via: string; remote?: string }
   /** A shell running a script file (bash ./x.sh, source x.sh). */

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// npm run mutants: the evasion mutation report (issue 6). Bundles test/mutants/suite.ts with the
+// pipeline (esbuild, in-process: the same code `npm test` checks), runs every mutant of every
+// confirm case in ../shared/corpus/commands.jsonl through `evaluate`, and prints held/passed per
+// mutation kind and the overall rates. Exit code 1 when a threshold is missed.
+//
+//   npm run mutants                 report
+//   npm run mutants -- --json       the full result as JSON (every failure with its rules)
+//   npm run mutants -- --failures=N print up to N failures (default 40)
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { yamlEsbuild } from './yaml-plugin.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const failures = Number(args.find((a) => a.startsWith('--failures='))?.split('=')[1] ?? 40);
+
+const corpusPath = join(root, '..', 'shared', 'corpus', 'commands.jsonl');
+let corpusText;
+try {
+  corpusText = readFileSync(corpusPath, 'utf8');
+} catch (error) {
+  console.error(`mutants: cannot read the corpus at ${corpusPath}: ${error.message}`);
+  process.exit(2);
+}
+
+// Inside node_modules so the bundle resolves the same packages the sources do.
+const outDir = join(root, 'node_modules', '.cache', 'interlock-mutants');
+mkdirSync(outDir, { recursive: true });
+const outfile = join(outDir, `suite-${process.pid}.mjs`);
+await build({
+  entryPoints: [join(root, 'test', 'mutants', 'suite.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile,
+  plugins: [yamlEsbuild],
+  define: { __BUNDLED__: 'false', __VERSION__: '"mutants"' },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'error',
+});
+let suite;
+try {
+  suite = await import(pathToFileURL(outfile).href);
+} finally {
+  rmSync(outfile, { force: true });
+}
+
+const report = suite.runMutationSuite(suite.readCorpus(corpusText));
+if (json) {
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+} else {
+  console.log(suite.formatReport(report, { failures }));
+}
+const { destructive, data } = report;
+const ok =
+  destructive.held / destructive.total >= 0.99 &&
+  data.held / data.total <= 0.01 &&
+  report.safeWrapped.held / report.safeWrapped.total <= 0.01 &&
+  report.parseErrors.length === 0;
+process.exit(ok ? 0 : 1);
