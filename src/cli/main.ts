@@ -9,8 +9,17 @@ import { command as pending } from './commands/pending.js';
 import { command as watch } from './commands/watch.js';
 import { command as log } from './commands/log.js';
 import { command as rules } from './commands/rules.js';
+import { command as install } from './commands/install.js';
+import { command as uninstall } from './commands/uninstall.js';
+import { command as doctor } from './commands/doctor.js';
+import { command as run } from './commands/run.js';
+import { command as shell } from './commands/shell.js';
+import { command as init } from './commands/init.js';
+import { command as trust } from './commands/trust.js';
 
-const commands: CliCommand[] = [check, explain, hook, approve, deny, pending, watch, log, rules];
+const commands: CliCommand[] = [check, explain, hook, approve, deny, pending, watch, log, rules, install, uninstall, doctor];
+commands.push(run, shell, init); // the shell wrapper (src/wrap)
+commands.push(trust);
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -94,7 +94,7 @@ export async function loadEffectiveConfig(cwd: string, env: NodeJS.ProcessEnv = 
         ignore(`allow rule "${rule.id}"`);
         continue;
       }
-      added.push({ ...rule, pack: file.level, source: file.path });
+      added.push({ ...rule, pack: file.level, source: rule.source ?? file.path });
     }
     if (config.confirm?.waitSeconds !== undefined) result.waitSeconds = config.confirm.waitSeconds;
     if (config.confirm?.grantTtlMinutes !== undefined) {

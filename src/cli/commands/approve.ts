@@ -70,7 +70,7 @@ async function pick(paths: Paths, reader: LineReader): Promise<PendingRequest | 
 
 export const command: CliCommand = {
   name: 'approve',
-  summary: 'Approve a held command by typing its target (human only, in your own terminal)',
+  summary: 'approve a held command by typing its target (human only, in your own terminal)',
   help,
   async run(args) {
     if (wantsHelp(args)) {

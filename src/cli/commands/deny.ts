@@ -20,7 +20,7 @@ Options:
 
 export const command: CliCommand = {
   name: 'deny',
-  summary: 'Refuse a held command (or withdraw an unused approval)',
+  summary: 'refuse a held command (or withdraw an unused approval)',
   help,
   run(args) {
     if (wantsHelp(args)) {

@@ -39,7 +39,7 @@ function describe(entry: AuditEntry): string {
 
 export const command: CliCommand = {
   name: 'log',
-  summary: 'Show the audit trail (decisions, approvals, denials, blocks)',
+  summary: 'show the audit trail (decisions, approvals, denials, blocks)',
   help,
   run(args) {
     if (wantsHelp(args)) {

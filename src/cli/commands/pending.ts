@@ -31,7 +31,7 @@ export function formatRequestList(requests: readonly PendingRequest[], now: Date
 
 export const command: CliCommand = {
   name: 'pending',
-  summary: 'List held commands waiting for approval',
+  summary: 'list held commands waiting for approval',
   help,
   run(args) {
     if (wantsHelp(args)) {

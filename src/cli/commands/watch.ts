@@ -178,7 +178,7 @@ function untilSignal(): Promise<void> {
 
 export const command: CliCommand = {
   name: 'watch',
-  summary: 'Show held commands as they arrive, with bell and desktop notification; approve or deny them',
+  summary: 'show held commands as they arrive, with bell and desktop notification; approve or deny them',
   help,
   async run(args) {
     if (wantsHelp(args)) {
