@@ -1,0 +1,12 @@
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { yamlEsbuild } from '../scripts/yaml-plugin.mjs';
+const out = new URL('../node_modules/.cache/interlock-bench/prof.mjs', import.meta.url).pathname;
+await build({ entryPoints: ['bench/stages-entry.ts'], bundle: true, platform: 'node', format: 'esm', outfile: out, plugins: [yamlEsbuild], define: { __BUNDLED__: 'false', __VERSION__: '"b"' }, banner: { js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" }, logLevel: 'error' });
+const m = await import(out);
+const cmds = readFileSync('../shared/corpus/commands.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).command);
+const rules = m.builtinRules();
+for (const c of cmds) m.evaluate({ command: c, cwd: '/tmp/proj' }, { rules });
+const t = process.hrtime.bigint();
+for (let i = 0; i < 40; i++) for (const c of cmds) m.evaluate({ command: c, cwd: '/tmp/proj' }, { rules });
+console.log(((40 * cmds.length) / (Number(process.hrtime.bigint() - t) / 1e9)).toFixed(0), 'cmd/s');
