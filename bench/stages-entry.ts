@@ -6,3 +6,4 @@ export { evaluate, builtinRules } from '../src/pipeline.js';
 export { readSmallFile } from '../src/util/files.js';
 export { resolvePaths } from '../src/state/paths.js';
 export { holdRequest } from '../src/confirm/requests.js';
+export { analysersFor, sqlAnalyser } from '../src/analyse/index.js';

@@ -50,21 +50,30 @@ function parseFailure(error: ParseError): Finding {
   return { rule: 'exec.parse-error', action: `run shell text that does not parse (${error.message})`, reason: `the command is not valid shell (${error.message}), so what it would run cannot be checked` };
 }
 
+function analyserFailed(what: string, error: unknown): Finding {
+  return {
+    rule: 'internal.error',
+    action: 'analyse a command',
+    reason: `the ${what} analyser failed (${error instanceof Error ? error.message : String(error)}); the command is held rather than passed unchecked`,
+  };
+}
+
 function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Finding[] {
   const findings: Finding[] = [];
-  const run = (what: string, fn: () => Finding[]) => {
+  try {
+    findings.push(...rules.matchCommand(cmd, ctx));
+  } catch (error) {
+    findings.push(analyserFailed('rule', error));
+  }
+  for (const analyser of analysersFor(cmd)) {
     try {
-      findings.push(...fn());
+      const found = analyser.analyse(cmd, ctx);
+      if (found.length) findings.push(...found);
     } catch (error) {
-      findings.push({
-        rule: 'internal.error',
-        action: 'analyse a command',
-        reason: `the ${what} analyser failed (${error instanceof Error ? error.message : String(error)}); the command is held rather than passed unchecked`,
-      });
+      findings.push(analyserFailed(analyser.name, error));
     }
-  };
-  run('rule', () => rules.matchCommand(cmd, ctx));
-  for (const analyser of analysersFor(cmd)) run(analyser.name, () => analyser.analyse(cmd, ctx));
+  }
+  if (findings.length === 0) return findings;
   // A config rule that allows this command quiets the built-in findings on it (never a deny).
   const allowedBy = findings.find((f) => {
     const rule = rules.byId.get(f.rule);

@@ -23,12 +23,19 @@ export function dispatchTable(analysers: readonly Analyser[]): DispatchTable {
   }
   const every = byName.get('*') ?? [];
   const redirect = byName.get('>') ?? [];
+  // The combined lists, built once per program name (and redirection), not once per command.
+  const plain = new Map<string, Analyser[]>();
+  const writing = new Map<string, Analyser[]>();
   return {
     select(cmd) {
-      const specific = byName.get(cmd.name);
       const writes = redirect.length > 0 && writesThroughRedirect(cmd);
-      if (!specific && !writes) return every;
-      return [...every, ...(specific ?? []), ...(writes ? redirect : [])];
+      const cache = writes ? writing : plain;
+      let list = cache.get(cmd.name);
+      if (!list) {
+        list = [...every, ...(byName.get(cmd.name) ?? []), ...(writes ? redirect : [])];
+        cache.set(cmd.name, list);
+      }
+      return list;
     },
   };
 }

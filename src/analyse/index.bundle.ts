@@ -41,11 +41,17 @@ function forKey(key: string): Analyser[] {
   return list;
 }
 
+const combined = new Map<string, Analyser[]>();
+
 export function analysersFor(cmd: ExecCommand): Analyser[] {
-  const every = forKey('*');
-  const specific = cmd.name ? forKey(cmd.name) : [];
-  const redirect = writesThroughRedirect(cmd) ? forKey('>') : [];
-  return specific.length || redirect.length ? [...every, ...specific, ...redirect] : every;
+  const writes = writesThroughRedirect(cmd);
+  const key = writes ? `>${cmd.name}` : cmd.name;
+  let list = combined.get(key);
+  if (!list) {
+    list = [...forKey('*'), ...(cmd.name ? forKey(cmd.name) : []), ...(writes ? forKey('>') : [])];
+    combined.set(key, list);
+  }
+  return list;
 }
 
 export function sqlAnalyser(): (text: string, cmd: ExecCommand) => Finding[] {

@@ -126,6 +126,14 @@ class Executed implements ExecCommand {
 /** Paths that name the process's own standard input. */
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
+interface Redirections {
+  list: ExecRedirect[];
+  stdin?: StdinSource;
+}
+
+/** Shared by every command without redirections (never written to). */
+const NO_REDIRECTS: Redirections = { list: [] };
+
 const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
 const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
@@ -357,7 +365,7 @@ class Expander {
     }
   }
 
-  private redirects(redirects: Redirect[], scope: Scope, frame: Frame): { list: ExecRedirect[]; stdin?: StdinSource } {
+  private redirects(redirects: Redirect[], scope: Scope, frame: Frame): Redirections {
     const list: ExecRedirect[] = [];
     let stdin: StdinSource | undefined;
     for (const r of redirects) {
@@ -393,7 +401,8 @@ class Expander {
 
   private simple(node: SimpleCommand, scope: Scope, frame: Frame, pipeStdin: StdinSource | undefined): Ran {
     this.checkBudget();
-    const context = this.wordContext(scope, frame);
+    // Most commands are plain words: build the word context only when something can expand.
+    const context = node.assignments.length > 0 || node.words.some((w) => !w.literal) ? this.wordContext(scope, frame) : undefined;
     const assignments = node.assignments.map((a) => {
       if (a.array) {
         // `a=(git push --force)`: the elements, for "${a[@]}" (an indexed element assignment is not followed).
@@ -405,8 +414,12 @@ class Expander {
       const value = a.value ? this.word(a.value, scope, frame, context) : lit('');
       return { name: a.name, value, append: a.append };
     });
-    const words = node.words.flatMap((w) => this.fields(w, scope, frame, context));
-    const redirects = this.redirects(node.redirects, scope, frame);
+    const words: Value[] = [];
+    for (const word of node.words) {
+      if (word.literal) words.push({ text: word.value, known: true });
+      else words.push(...this.fields(word, scope, frame, context));
+    }
+    const redirects = node.redirects.length === 0 ? NO_REDIRECTS : this.redirects(node.redirects, scope, frame);
     const stdin = redirects.stdin ?? pipeStdin ?? frame.stdin;
 
     if (words.length === 0) {

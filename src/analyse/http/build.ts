@@ -72,7 +72,9 @@ export function buildRequest(parts: RequestParts): HttpRequest {
     client: parts.client,
     method,
     methodKnown: parts.methodKnown ?? true,
-    url: query === url.query && path === url.path ? url.display : displayUrl(url.scheme, url.host, url.port, path, query),
+    get url() {
+      return query === url.query && path === url.path ? url.display : displayUrl(url.scheme, url.host, url.port, path, query);
+    },
     scheme: url.scheme,
     host: url.host,
     hostKnown: url.hostKnown,

@@ -170,7 +170,19 @@ export function parseUrl(raw: string, defaultScheme = 'http'): ParsedUrl {
   }
   const path = normalisePath(pathPart);
   const query = parseQuery(queryText);
-  return { scheme, host, hostKnown, matchHost, port, path, query, display: displayUrl(scheme, host, port, path, query) };
+  return {
+    scheme,
+    host,
+    hostKnown,
+    matchHost,
+    port,
+    path,
+    query,
+    // Masked for display, so built only when a finding shows it.
+    get display() {
+      return displayUrl(scheme, host, port, path, query);
+    },
+  };
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', 'ip6-localhost', 'ip6-loopback', '::1', '0.0.0.0', '0', 'host.docker.internal', 'host.containers.internal']);
