@@ -8,8 +8,9 @@
 // id: no folder scans, so its cost does not grow with the number of requests.
 //
 // A grant is consumed by renaming it to a unique claim name: rename is atomic, so when many hooks
-// race for one grant exactly one rename succeeds and the others see ENOENT.
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+// race for one grant exactly one rename succeeds and the others see ENOENT. Replacing an index
+// entry that names a closed request happens under pending/keys/<key>.lock (a directory).
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../types.js';
 import type { Paths } from '../state/paths.js';
@@ -181,14 +182,74 @@ export function holdRequest(
 
   // Publish the index. If another hook published one first for the same command, use theirs.
   if (!createFileExclusive(indexPath(paths, key), request.id + '\n')) {
-    const theirs = openRequestFor(paths, key, now);
+    // The index exists. If it names a closed request (the command ran again after an approval,
+    // denial or expiry) it must be replaced, and of many hooks doing that at once only the first
+    // may: check and replace under the key's lock.
+    const mine = request;
+    const theirs = withKeyLock(paths, key, () => {
+      const open = openRequestFor(paths, key, now);
+      if (!open) writeFileAtomic(indexPath(paths, key), mine.id + '\n');
+      return open;
+    });
     if (theirs) {
       tryUnlink(requestPath(paths, request.id));
       return theirs;
     }
-    writeFileAtomic(indexPath(paths, key), request.id + '\n'); // the indexed one was closed: replace it
   }
   return request;
+}
+
+const LOCK_WAIT_MS = 1000;
+/** A lock older than this was left by a crashed process. */
+const STALE_LOCK_MS = 5000;
+
+/**
+ * Runs `section` holding the key's lock (a directory: mkdir is atomic). Hooks hold it for a few
+ * file operations; a lock that cannot be had within a second is ignored, since the worst outcome
+ * of racing without it is a second pending request for the same command, never a lost hold.
+ */
+function withKeyLock<T>(paths: Paths, key: string, section: () => T): T {
+  const lock = indexPath(paths, key) + '.lock';
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let held = false;
+  while (!held) {
+    try {
+      mkdirSync(lock, { mode: 0o700 });
+      held = true;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') break;
+      if (isOlderThan(lock, STALE_LOCK_MS)) removeLock(lock);
+      else if (Date.now() >= deadline) break;
+      else sleepMs(2);
+    }
+  }
+  try {
+    return section();
+  } finally {
+    if (held) removeLock(lock);
+  }
+}
+
+function removeLock(lock: string): void {
+  try {
+    rmdirSync(lock);
+  } catch {
+    // already removed (by us after a stale-lock check, or by the holder)
+  }
+}
+
+function isOlderThan(path: string, ms: number, now = Date.now()): boolean {
+  try {
+    return now - statSync(path).mtimeMs > ms;
+  } catch {
+    return false;
+  }
+}
+
+let sleeper: Int32Array | undefined;
+function sleepMs(ms: number): void {
+  sleeper ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(sleeper, 0, 0, ms);
 }
 
 /**
@@ -304,13 +365,7 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
  * index entries, expired grants and temp/claim files left by crashed processes.
  */
 export function pruneState(paths: Paths, now: Date = new Date()): void {
-  const old = (path: string, age: number) => {
-    try {
-      return now.getTime() - statSync(path).mtimeMs > age;
-    } catch {
-      return false;
-    }
-  };
+  const old = (path: string, age: number) => isOlderThan(path, age, now.getTime());
   const removable = new Set<string>();
   for (const request of listRequests(paths, now)) {
     if (request.status !== 'pending' && Date.parse(request.decidedAt ?? request.createdAt) < now.getTime() - KEEP_DECIDED_MS) {
@@ -332,6 +387,7 @@ export function pruneState(paths: Paths, now: Date = new Date()): void {
     for (const name of names) {
       const path = join(dir, name);
       if (/\.(tmp|claimed)$/.test(name) && old(path, STALE_TEMP_MS)) tryUnlink(path);
+      if (name.endsWith('.lock') && old(path, STALE_LOCK_MS)) removeLock(path);
       if (dir === paths.grants && name.endsWith('.json')) {
         const grant = readJson<Grant>(path);
         if (grant && Date.parse(grant.expiresAt) < now.getTime() - STALE_TEMP_MS) tryUnlink(path);

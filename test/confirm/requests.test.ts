@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolvePaths, type Paths } from '../../src/state/paths.js';
@@ -120,6 +120,27 @@ describe('grants', () => {
     expect(next.status).toBe('pending');
   });
 
+  test('replacing a closed request waits for the key lock, and steps over a lock left by a crashed process', () => {
+    const request = hold();
+    denyRequest(paths, request.id, undefined);
+    const lock = join(paths.pending, 'keys', `${request.key}.lock`);
+    mkdirSync(lock);
+    const started = Date.now();
+    const busy = hold();
+    // A live lock is waited for (up to a second) and then ignored: a hold is never lost to it.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(busy.status).toBe('pending');
+    expect(readFileSync(join(paths.pending, 'keys', request.key), 'utf8').trim()).toBe(busy.id);
+
+    denyRequest(paths, busy.id, undefined);
+    utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const quick = Date.now();
+    const next = hold();
+    expect(Date.now() - quick).toBeLessThan(500);
+    expect(next.id).not.toBe(busy.id);
+    expect(existsSync(lock)).toBe(false);
+  });
+
   test('no grant, no folder: consumeGrant is a cheap miss', () => {
     expect(consumeGrant(paths, 'ls', '/')).toBeNull();
   });
@@ -172,7 +193,7 @@ describe('listing and housekeeping', () => {
     expect(listRequests(paths).map((r) => r.id)).toEqual([c.id, b.id, a.id]);
   });
 
-  test('pruneState removes week-old decided requests, stale temp files and long-expired grants', () => {
+  test('pruneState removes week-old decided requests, stale temp files and locks, and long-expired grants', () => {
     const old = hold('cmd old', '/w', new Date(Date.now() - 10 * 86400_000));
     denyRequest(paths, old.id, undefined, new Date(Date.now() - 9 * 86400_000));
     const fresh = hold('cmd fresh', '/w');
@@ -181,7 +202,11 @@ describe('listing and housekeeping', () => {
     const stale = join(paths.pending, 'x.json.1.abcd.tmp');
     writeFileSync(stale, '{');
     utimesSync(stale, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    const staleLock = join(paths.pending, 'keys', `${fresh.key}.lock`);
+    mkdirSync(staleLock);
+    utimesSync(staleLock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     pruneState(paths);
+    expect(existsSync(staleLock)).toBe(false);
     expect(readRequest(paths, old.id)).toBeUndefined();
     expect(readRequest(paths, fresh.id)).toBeDefined();
     expect(peekGrant(paths, approved.key)).toBeUndefined();
