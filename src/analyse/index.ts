@@ -12,20 +12,22 @@ import { analysers as kubernetes } from './kubernetes/index.js';
 import { analysers as containers } from './containers/index.js';
 import { analysers as iac } from './iac/index.js';
 import { analysers as selfProtection } from './self-protection/index.js';
+import { analysers as unknownCli } from './unknown-cli/index.js';
 import { dispatchTable, type DispatchTable } from './dispatch.js';
 
-/** Domains in evaluation order (the build bundles one file per domain, in this order). */
+/** Domains in evaluation order: self-protection first, then alphabetical (the build's order too). */
 export const DOMAINS: Record<string, Analyser[]> = {
   'self-protection': selfProtection,
-  git,
-  filesystem,
-  database,
-  http,
-  platform,
   cloud,
-  kubernetes,
   containers,
+  database,
+  filesystem,
+  git,
+  http,
   iac,
+  kubernetes,
+  platform,
+  'unknown-cli': unknownCli,
 };
 
 export const allAnalysers: Analyser[] = Object.values(DOMAINS).flat();

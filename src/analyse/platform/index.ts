@@ -5,6 +5,5 @@ import { railwayApi } from './railway-api.js';
 import { sqlFromFiles } from './sql-files.js';
 import { djangoSqlflush } from './django-sqlflush.js';
 import { rawFlush } from './raw-flush.js';
-import { unknownCli } from './unknown-cli.js';
 
-export const analysers: Analyser[] = [railwayApi, sqlFromFiles, djangoSqlflush, rawFlush, unknownCli];
+export const analysers: Analyser[] = [railwayApi, sqlFromFiles, djangoSqlflush, rawFlush];

@@ -11,7 +11,7 @@ import { builtinPacks } from '../../../src/rules/builtin.js';
 import { sqlFromFiles } from '../../../src/analyse/platform/sql-files.js';
 import { djangoSqlflush } from '../../../src/analyse/platform/django-sqlflush.js';
 import { rawFlush } from '../../../src/analyse/platform/raw-flush.js';
-import { unknownCli, destructivePath } from '../../../src/analyse/platform/unknown-cli.js';
+import { unknownCli, destructivePath } from '../../../src/analyse/unknown-cli/unknown-cli.js';
 import { platformContext } from './helpers.js';
 
 const ctx = platformContext();

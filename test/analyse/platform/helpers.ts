@@ -7,7 +7,8 @@ import { parse } from 'shell-quote';
 import type { Analyser, AnalysisContext, ExecCommand, Finding, StdinSource } from '../../../src/types.js';
 import type { RulePack } from '../../../src/rules/schema.js';
 import { execCommand, testContext } from '../../helpers/exec.js';
-import { analysers } from '../../../src/analyse/platform/index.js';
+import { analysers as platformAnalysers } from '../../../src/analyse/platform/index.js';
+import { analysers as unknownCliAnalysers } from '../../../src/analyse/unknown-cli/index.js';
 import railway from '../../../config/packs/railway.yaml';
 import heroku from '../../../config/packs/heroku.yaml';
 import fly from '../../../config/packs/fly.yaml';
@@ -35,6 +36,9 @@ import paas from '../../../config/packs/paas.yaml';
 import kvstores from '../../../config/packs/kvstores.yaml';
 import dbaas from '../../../config/packs/dbaas.yaml';
 import unknownCli from '../../../config/packs/unknown-cli.yaml';
+
+// The platform domain plus the unknown-CLI fallback, which the unknown-cli pack's examples exercise.
+const analysers: Analyser[] = [...platformAnalysers, ...unknownCliAnalysers];
 
 export const PLATFORM_PACKS: RulePack[] = [
   railway, heroku, fly, vercel, netlify, supabase, neonctl, pscale, doctl, gh, glab, wrangler, firebase, turso, render,
