@@ -62,7 +62,7 @@ function looksLikeSecretValue(value: string): boolean {
 
 // ─── Known token shapes ──────────────────────────────────────────────────────────────────────
 
-const TOKEN_SHAPES = new RegExp(
+export const TOKEN_SHAPES = new RegExp(
   [
     'gh[pousr]_[A-Za-z0-9]{16,}', // GitHub
     'github_pat_[A-Za-z0-9_]{20,}',
@@ -163,18 +163,59 @@ function applyEdits(text: string, edits: Edit[]): string {
 // ─── Pass 1: patterns anywhere ───────────────────────────────────────────────────────────────
 
 // A header line: `Authorization: Bearer x`, `-H 'X-Api-Key: x'`, `Cookie: a=b; c=d`, YAML `token: x`.
-const HEADER = /(^|[\s'"{,(;=])((?:[A-Za-z][A-Za-z0-9]*[-_])*(?:authorization|cookie|token|api[-_]?key|apikey|key|secret|password|passwd|auth|credentials?|signature))([ \t]*:[ \t]*)/gi;
-const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest|FlyV1|OAuth|Negotiate|AWS4-HMAC-SHA256|SharedKey|SharedAccessSignature|ApiKey|Key|sso-key|MAC|GenieKey|Splunk|SSWS|Klaviyo-API-Key)[ \t]+/i;
+// Found by scanning for ':' (plain code: a case-insensitive alternation costs the one-shot hook
+// more to compile than the whole scan takes). A header name is word segments joined by - or _,
+// each starting with a letter, ending in a secret-holding word, after a separator or the start.
+const HEADER_NAME = /^(?:[a-z][a-z0-9]*[-_])*(?:authorization|cookie|token|api[-_]?key|apikey|key|secret|password|passwd|auth|credentials?|signature)$/;
+const HEADER_BEFORE = new Set([' ', '\t', '\n', '\r', "'", '"', '{', ',', '(', ';', '=']);
+const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'bot', 'digest', 'flyv1', 'oauth', 'negotiate', 'aws4-hmac-sha256', 'sharedkey', 'sharedaccesssignature', 'apikey', 'key', 'sso-key', 'mac', 'geniekey', 'splunk', 'ssws', 'klaviyo-api-key']);
+
+const isNameChar = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '-' || c === '_';
+
+/** Length of `Bearer ` (scheme and its blanks) at the start of `text`, or 0. */
+function authScheme(text: string): number {
+  let i = 0;
+  while (i < text.length && text[i] !== ' ' && text[i] !== '\t') i++;
+  if (i === 0 || i === text.length || !AUTH_SCHEMES.has(text.slice(0, i).toLowerCase())) return 0;
+  let j = i;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  return j;
+}
+
+interface HeaderMatch {
+  /** The character before the name when it is a quote (the header is a quoted argument). */
+  open: string;
+  name: string;
+  /** Where the value starts (after the colon and blanks). */
+  start: number;
+}
+
+export function headerMatches(text: string): HeaderMatch[] {
+  const found: HeaderMatch[] = [];
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let end = colon;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    let begin = end;
+    while (begin > 0 && isNameChar(text[begin - 1])) begin--;
+    if (begin === end || (begin > 0 && !HEADER_BEFORE.has(text[begin - 1]))) continue;
+    const name = text.slice(begin, end);
+    if (!HEADER_NAME.test(name.toLowerCase())) continue;
+    let start = colon + 1;
+    while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start++;
+    const before = begin > 0 ? text[begin - 1] : '';
+    found.push({ open: before === '"' || before === "'" ? before : '', name, start });
+  }
+  return found;
+}
 
 function headerEdits(text: string, edits: Edit[]): void {
-  HEADER.lastIndex = 0;
-  for (let m = HEADER.exec(text); m; m = HEADER.exec(text)) {
-    const name = m[2];
+  for (const m of headerMatches(text)) {
+    const name = m.name;
     const lower = name.toLowerCase();
     // `key:` alone is too common (YAML maps, jq); only header-like names ending in -key count.
     if (lower === 'key') continue;
-    const open = m[1] === '"' || m[1] === "'" ? m[1] : '';
-    let start = m.index + m[0].length;
+    const open = m.open;
+    let start = m.start;
     if (start >= text.length || text[start] === '\n' || text[start] === '\r') continue;
     // The value ends where the quoted header argument ends, or at the end of the line.
     let end: number;
@@ -188,17 +229,17 @@ function headerEdits(text: string, edits: Edit[]): void {
       end = valueEnd(text, start, '');
     } else {
       end = valueEnd(text, start, ' \t\r\n;&|)<>,}');
-      if (/authorization$/.test(lower) && AUTH_SCHEME.test(text.slice(start, end + 1))) {
+      if (lower.endsWith('authorization') && authScheme(text.slice(start, end + 1)) > 0) {
         // unquoted `Authorization: Bearer x`: the value is the next word too
         end = valueEnd(text, end + 1, ' \t\r\n;&|)<>,}');
       }
     }
     let value = text.slice(start, end);
-    if (/authorization$/.test(lower)) {
-      const scheme = AUTH_SCHEME.exec(value);
-      if (scheme) {
-        start += scheme[0].length;
-        value = value.slice(scheme[0].length);
+    if (lower.endsWith('authorization')) {
+      const scheme = authScheme(value);
+      if (scheme > 0) {
+        start += scheme;
+        value = value.slice(scheme);
       }
     }
     if (!value.trim() || isReference(value.trim()) || value === REDACTED) continue;
@@ -214,31 +255,53 @@ const JSON_SECRET = /(\\?["'])([A-Za-z0-9_.-]+)\1(\s*:\s*)(\\?["'])/g;
 // NAME=value anywhere: env assignments, --flag=value, connection strings, npmrc `_authToken=`.
 const ASSIGNMENT = /(?<![\w.$])([A-Za-z_][\w-]*)=/g;
 
-function patternEdits(text: string, edits: Edit[]): void {
-  headerEdits(text, edits);
+/**
+ * Whether `text` has a run of at least `length` characters that can make up a token (every
+ * TOKEN_SHAPES alternative is at least 13 such characters long).
+ */
+/** Every TOKEN_SHAPES alternative starts with one of these. */
+export const TOKEN_PREFIXES = ['gh', 'github_pat_', 'xox', 'xapp-', 'sk_', 'rk_', 'pk_', 'whsec_', 'AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'AIza', 'ya29.', 'gl', 'npm_', 'sk-', 'do', 'sbp_', 'nfp_', 'hf_', 'lin_api_', 'dp.', 'pul-', 'shp', 'pscale_', 'napi_', 'PMAK-', 'dapi', 'sntr', 'SG.', 'hv', 'fo1_', 'fm1', 'fm2', 'rnd_', 'vcp_', 'eyJ'];
 
-  BEARER.lastIndex = 0;
+function hasTokenRun(text: string, length: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const tokenChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 43 || c === 47 || c === 61 || c === 45;
+    run = tokenChar ? run + 1 : 0;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
+// Each pattern below runs only when the text holds what it must contain to match: the result is
+// the same, and a one-shot hook process does not pay for compiling regular expressions that
+// cannot match (`git status` compiles none of them).
+function patternEdits(text: string, edits: Edit[]): void {
+  if (text.includes(':')) headerEdits(text, edits);
+
+  if (text.includes('Bearer') || text.includes('Basic')) BEARER.lastIndex = 0;
+  else BEARER.lastIndex = text.length + 1;
   for (let m = BEARER.exec(text); m; m = BEARER.exec(text)) {
     const start = m.index + m[0].length - m[2].length;
     if (m[1] === 'Basic' && !/[0-9+/=]/.test(m[2])) continue;
     edits.push({ start, end: start + m[2].length, text: REDACTED });
   }
 
-  URL_CREDENTIALS.lastIndex = 0;
+  URL_CREDENTIALS.lastIndex = text.includes('://') && text.includes('@') ? 0 : text.length + 1;
   for (let m = URL_CREDENTIALS.exec(text); m; m = URL_CREDENTIALS.exec(text)) {
     if (isReference(m[3]) || m[3] === REDACTED) continue;
     const start = m.index + m[1].length + m[2].length + 1;
     edits.push({ start, end: start + m[3].length, text: REDACTED });
   }
 
-  QUERY_SECRET.lastIndex = 0;
+  QUERY_SECRET.lastIndex = text.includes('=') && (text.includes('?') || text.includes('&')) ? 0 : text.length + 1;
   for (let m = QUERY_SECRET.exec(text); m; m = QUERY_SECRET.exec(text)) {
     if (isReference(m[2]) || m[2] === REDACTED) continue;
     const start = m.index + m[1].length;
     edits.push({ start, end: start + m[2].length, text: REDACTED });
   }
 
-  JSON_SECRET.lastIndex = 0;
+  JSON_SECRET.lastIndex = text.includes(':') && (text.includes('"') || text.includes("'")) ? 0 : text.length + 1;
   for (let m = JSON_SECRET.exec(text); m; m = JSON_SECRET.exec(text)) {
     if (!isSecretName(m[2])) continue;
     const quote = m[4];
@@ -259,7 +322,7 @@ function patternEdits(text: string, edits: Edit[]): void {
     edits.push({ start, end, text: REDACTED });
   }
 
-  ASSIGNMENT.lastIndex = 0;
+  ASSIGNMENT.lastIndex = text.includes('=') ? 0 : text.length + 1;
   for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
     const name = m[1];
     const secret = isSecretName(name);
@@ -275,7 +338,7 @@ function patternEdits(text: string, edits: Edit[]): void {
     ASSIGNMENT.lastIndex = Math.max(ASSIGNMENT.lastIndex, end);
   }
 
-  TOKEN_SHAPES.lastIndex = 0;
+  TOKEN_SHAPES.lastIndex = hasTokenRun(text, 13) && TOKEN_PREFIXES.some((p) => text.includes(p)) ? 0 : text.length + 1;
   for (let m = TOKEN_SHAPES.exec(text); m; m = TOKEN_SHAPES.exec(text)) {
     // a token shape must stand alone, not be the middle of a longer identifier
     const before = m.index > 0 ? text[m.index - 1] : '';
@@ -283,7 +346,7 @@ function patternEdits(text: string, edits: Edit[]): void {
     edits.push({ start: m.index, end: m.index + m[0].length, text: REDACTED });
   }
 
-  PEM.lastIndex = 0;
+  PEM.lastIndex = text.includes('-----BEGIN') ? 0 : text.length + 1;
   for (let m = PEM.exec(text); m; m = PEM.exec(text)) {
     const start = m.index + m[1].length;
     edits.push({ start, end: m.index + m[0].length - m[2].length, text: REDACTED });
@@ -378,12 +441,19 @@ export function scanSegments(text: string): Word[][] {
 }
 
 // Programs whose secrets are recognisable only by position.
-const MYSQL_FAMILY = /^(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlsh|mysqlbinlog|mariadb|mariadb-dump|mariadb-admin|mariadb-import|mariadb-check|mariadb-show)$/;
-const MONGO_FAMILY = /^(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|mongofiles)$/;
-const LOGIN_TOOLS = /^(?:docker|podman|nerdctl|helm|oras|buildah|skopeo|crane|regctl)$/;
-const SQLSERVER = /^(?:sqlcmd|bcp|osql|isql)$/;
-const HTTPIE = /^(?:http|https|xh|xhs)$/;
-const POSITIONAL_PROGRAMS = /^(?:mysql\w*|mariadb[\w-]*|mongo\w*|redis-cli|sshpass|curl|vault|sqlcmd|bcp|osql|isql|http|https|xh|xhs|docker|podman|nerdctl|helm|oras|buildah|skopeo|crane|regctl)$/;
+// Sets, not regular expressions: this pass runs for every command the hook logs.
+const names = (list: string): ReadonlySet<string> => new Set(list.split(' '));
+const MYSQL_FAMILY = names('mysql mysqldump mysqladmin mysqlimport mysqlshow mysqlcheck mysqlpump mysqlsh mysqlbinlog mariadb mariadb-dump mariadb-admin mariadb-import mariadb-check mariadb-show');
+const MONGO_FAMILY = names('mongo mongosh mongodump mongorestore mongoexport mongoimport mongostat mongotop mongofiles');
+const LOGIN_TOOLS = names('docker podman nerdctl helm oras buildah skopeo crane regctl');
+const SQLSERVER = names('sqlcmd bcp osql isql');
+const HTTPIE = names('http https xh xhs');
+const POSITIONAL = names('redis-cli sshpass curl vault');
+
+/** Programs whose positional flags carry secrets: the families above, and every mysql*, mariadb*, mongo* tool. */
+function isPositionalProgram(name: string): boolean {
+  return POSITIONAL.has(name) || MYSQL_FAMILY.has(name) || MONGO_FAMILY.has(name) || LOGIN_TOOLS.has(name) || SQLSERVER.has(name) || HTTPIE.has(name) || /^(?:mysql\w*|mariadb[\w-]*|mongo\w*)$/.test(name);
+}
 
 function basename(word: string): string {
   const slash = word.lastIndexOf('/');
@@ -434,12 +504,12 @@ function wordEdits(text: string, edits: Edit[]): void {
       const next = words[i + 1];
       const nextIsValue = next !== undefined && !next.value.startsWith('-');
       const name = basename(v);
-      if (POSITIONAL_PROGRAMS.test(name) && !v.startsWith('-')) {
+      if (isPositionalProgram(name) && !v.startsWith('-')) {
         program = name;
         login = false;
         continue;
       }
-      if (v === 'login' && LOGIN_TOOLS.test(program)) login = true;
+      if (v === 'login' && LOGIN_TOOLS.has(program)) login = true;
       // --password x, -storepass x, --api-key x, --oauth2-bearer x
       // (single-dash names only in lower case: `-pS3cret` is mysql's attached password, not a flag name)
       if ((/^--[A-Za-z][\w-]*$/.test(v) || /^-[a-z][a-z0-9_-]+$/.test(v)) && isSecretName(v)) {
@@ -456,13 +526,13 @@ function wordEdits(text: string, edits: Edit[]): void {
         continue;
       }
       if (!program) continue;
-      if (MYSQL_FAMILY.test(program)) {
+      if (MYSQL_FAMILY.has(program)) {
         if (/^-p./.test(v)) maskWord(word, edits, 2);
       } else if (program === 'redis-cli') {
         if (v === '-a') i += maskFlagValue(word, next, edits, 2);
-      } else if (program === 'sshpass' || MONGO_FAMILY.test(program) || login) {
+      } else if (program === 'sshpass' || MONGO_FAMILY.has(program) || login) {
         if (/^-p/.test(v)) i += maskFlagValue(word, next, edits, 2);
-      } else if (SQLSERVER.test(program)) {
+      } else if (SQLSERVER.has(program)) {
         if (/^-P/.test(v)) i += maskFlagValue(word, next, edits, 2);
       } else if (program === 'curl') {
         if (/^(?:-u|--user|-U|--proxy-user)$/.test(v) && next) {
@@ -474,7 +544,7 @@ function wordEdits(text: string, edits: Edit[]): void {
           maskWord(next, edits);
           i++;
         }
-      } else if (HTTPIE.test(program)) {
+      } else if (HTTPIE.has(program)) {
         if (/^(?:-a|--auth)$/.test(v) && next) {
           if (next.value.includes(':')) maskUserPass(next, edits);
           else maskWord(next, edits);
