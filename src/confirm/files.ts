@@ -3,7 +3,6 @@
 // never sees half a file and two writers never both win the same name.
 import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { nodeCrypto } from '../util/vendor.js';
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -16,9 +15,15 @@ export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: DIR_MODE });
 }
 
-/** Unique sibling name for a temp file or a claim: `<path>.<pid>.<random>.<suffix>`. */
+let counter = 0;
+
+/**
+ * Unique sibling name for a temp file or a claim: `<path>.<pid>.<n><random>.<suffix>`. Unique, not
+ * secret (the folder is the user's own, 0700), so the hook need not load node:crypto for it;
+ * the temp file is created with O_EXCL anyway.
+ */
 export function siblingName(path: string, suffix: string): string {
-  return `${path}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.${suffix}`;
+  return `${path}.${process.pid}.${(counter++).toString(36)}${Math.floor(Math.random() * 0xffffffff).toString(36)}.${suffix}`;
 }
 
 function writeTemp(path: string, text: string): string {
