@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds Interlock into dist/:
 //   interlock.cjs            the bin: a small loader that runs the bundle with V8's code cache
-//   interlock-core.cjs       the CLI, one CommonJS bundle (everything the hook needs to start)
+//   interlock-core.cjs       the CLI, one CommonJS bundle: dispatch and everything the hook runs
+//   interlock-commands.cjs   every other command, loaded when one of them is run
 //   analyse-<domain>.cjs     each analyser domain, loaded when a command names one of its programs
 //   analyse-index.json       which domain serves which program
 //   packs/<pack>.json        the built-in rule packs (config/packs/*.yaml), and packs/index.json
@@ -77,6 +78,7 @@ const domains = readdirSync(join(root, 'src', 'analyse'), { withFileTypes: true 
 await Promise.all([
   ...vendorBuilds,
   build({ ...common, entryPoints: [join(root, 'src', 'cli', 'main.ts')], outfile: join(dist, 'interlock-core.cjs'), define, plugins }),
+  build({ ...common, entryPoints: [join(root, 'src', 'cli', 'commands', 'all.ts')], outfile: join(dist, 'interlock-commands.cjs'), define, plugins }),
   ...domains.map((domain) =>
     build({ ...common, entryPoints: [join(root, 'src', 'analyse', domain, 'index.ts')], outfile: join(dist, `analyse-${domain}.cjs`), define, plugins }),
   ),

@@ -1,27 +1,14 @@
 // interlock <command> …
 import type { CliCommand } from './command.js';
-import { command as check } from './commands/check.js';
-import { command as explain } from './commands/explain.js';
 import { command as hook } from './commands/hook.js';
-import { command as approve } from './commands/approve.js';
-import { command as deny } from './commands/deny.js';
-import { command as pending } from './commands/pending.js';
-import { command as watch } from './commands/watch.js';
-import { command as log } from './commands/log.js';
-import { command as rules } from './commands/rules.js';
-import { command as install } from './commands/install.js';
-import { command as uninstall } from './commands/uninstall.js';
-import { command as doctor } from './commands/doctor.js';
-import { command as run } from './commands/run.js';
-import { command as shell } from './commands/shell.js';
-import { command as init } from './commands/init.js';
-import { command as trust } from './commands/trust.js';
+import { otherCommands } from './commands/registry.js';
 
-const commands: CliCommand[] = [check, explain, hook, approve, deny, pending, watch, log, rules, install, uninstall, doctor];
-commands.push(run, shell, init); // the shell wrapper (src/wrap)
-commands.push(trust);
+/** All commands, `hook` first (loading the others costs the hook nothing unless asked for). */
+const allCommands = (): CliCommand[] => [hook, ...otherCommands()].sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
+const ORDER = ['check', 'explain', 'hook', 'approve', 'deny', 'pending', 'watch', 'log', 'rules', 'trust', 'install', 'uninstall', 'doctor', 'run', 'shell', 'init'];
 
 function usage(): string {
+  const commands = allCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   return `Interlock ${__VERSION__} — holds the destructive shell commands AI agents run until a human confirms them.
 
@@ -37,7 +24,7 @@ Run \`interlock <command> --help\` for a command's options and examples.
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? commands.find((c) => c.name === args[0]) : undefined;
+    const topic = name === 'help' ? allCommands().find((c) => c.name === args[0]) : undefined;
     process.stdout.write(topic ? topic.help : usage());
     return 0;
   }
@@ -45,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${__VERSION__}\n`);
     return 0;
   }
-  const cmd = commands.find((c) => c.name === name);
+  const cmd = name === 'hook' ? hook : allCommands().find((c) => c.name === name);
   if (!cmd) {
     process.stderr.write(`interlock: unknown command "${name}"\n\n${usage()}`);
     return 2;
