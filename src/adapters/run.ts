@@ -1,7 +1,6 @@
 // The hook path shared by every client: read the payload, decide, consume a grant or hold the
 // command for out-of-band confirmation, log, reply in the client's format. Every failure ends in
 // a block with a reason, in time (DESIGN.md §3: fail closed).
-import { fstatSync, read } from 'node:fs';
 import { appendAudit } from '../audit/log.js';
 import { redact } from '../audit/redact.js';
 import { loadEffectiveConfig, type EffectiveConfig } from '../config/load.js';
@@ -11,84 +10,12 @@ import { builtinRules, evaluate } from '../pipeline.js';
 import { resolvePaths, type Paths } from '../state/paths.js';
 import type { Finding } from '../types.js';
 import type { ClientAdapter, HookOutcome, HookReply, HookRequest } from './types.js';
+import { readStdin } from './stdin.js';
 
 /** Longest wait for the client's payload on stdin. */
 const STDIN_TIMEOUT_MS = 1500;
 /** Budget for one decision (parse + expand + analyse). */
 const DECISION_BUDGET_MS = 1000;
-
-/** Largest payload read; a command larger than this cannot be checked anyway (the parser stops at 1 MiB). */
-const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
-
-/** Set while a read of stdin is still in flight (after a time-out): the process must exit by itself. */
-export let stdinStillOpen = false;
-
-/**
- * Reads the whole payload from stdin, with a time limit. Uses fs.read on fd 0 rather than
- * process.stdin, whose stream setup costs ~10 ms of the hook's start-up.
- */
-export function readStdin(timeoutMs = STDIN_TIMEOUT_MS): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stream = false;
-    try {
-      const stat = fstatSync(0);
-      if (stat.isCharacterDevice()) return reject(new Error('no payload: stdin is a terminal (the client sends JSON on stdin)'));
-      // A pipe or socket whose writer never closes would leave an fs.read blocked in the thread
-      // pool, and Node cannot exit until it returns: read those as a stream, which can be closed.
-      stream = stat.isFIFO() || stat.isSocket();
-    } catch {
-      return reject(new Error('no payload: stdin is closed'));
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-    };
-    const timer = setTimeout(() => {
-      stdinStillOpen = true;
-      if (stream) process.stdin.destroy();
-      settle(() => reject(new Error(`no complete payload on stdin within ${timeoutMs} ms`)));
-    }, timeoutMs);
-    if (stream) {
-      const input = process.stdin;
-      input.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size > MAX_PAYLOAD_BYTES) {
-          stdinStillOpen = true;
-          input.destroy();
-          settle(() => reject(new Error(`the hook payload is larger than ${MAX_PAYLOAD_BYTES / 1024 / 1024} MiB`)));
-        }
-      });
-      input.on('end', () => settle(() => resolve(Buffer.concat(chunks, size).toString('utf8'))));
-      input.on('error', (error) => settle(() => reject(error)));
-      return;
-    }
-    const buffer = Buffer.allocUnsafe(64 * 1024);
-    const next = (): void => {
-      read(0, buffer, 0, buffer.length, null, (error, bytes) => {
-        if (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return void setTimeout(next, 2);
-          if ((error as NodeJS.ErrnoException).code === 'EOF') bytes = 0;
-          else return settle(() => reject(error));
-        }
-        if (bytes === 0) return settle(() => resolve(Buffer.concat(chunks, size).toString('utf8')));
-        chunks.push(Buffer.from(buffer.subarray(0, bytes)));
-        size += bytes;
-        if (size > MAX_PAYLOAD_BYTES) {
-          stdinStillOpen = true;
-          return settle(() => reject(new Error(`the hook payload is larger than ${MAX_PAYLOAD_BYTES / 1024 / 1024} MiB`)));
-        }
-        next();
-      });
-    };
-    next();
-  });
-}
 
 function failClosed(problem: string): HookOutcome {
   const why = redact(problem);
@@ -242,7 +169,7 @@ export function replyFor(adapter: ClientAdapter, outcome: HookOutcome): HookRepl
 export async function runHook(adapter: ClientAdapter, env: NodeJS.ProcessEnv = process.env): Promise<HookReply> {
   let raw: string;
   try {
-    raw = await readStdin();
+    raw = await readStdin(STDIN_TIMEOUT_MS);
   } catch (error) {
     return replyFor(adapter, failClosed(error instanceof Error ? error.message : String(error)));
   }

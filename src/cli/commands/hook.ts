@@ -1,6 +1,7 @@
 // interlock hook <client>: the pre-tool hook an agent client runs for every shell command.
 import { adapters } from '../../adapters/index.js';
-import { runHook, stdinStillOpen } from '../../adapters/run.js';
+import { runHook } from '../../adapters/run.js';
+import { stdinStillOpen } from '../../adapters/stdin.js';
 import { writeStderr, writeStdout } from '../../util/output.js';
 import type { CliCommand } from '../command.js';
 
