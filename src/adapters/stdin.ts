@@ -10,7 +10,7 @@
 //     O_NONBLOCK on it, through the same internal binding process.stdin itself uses;
 // and /proc/self/fdinfo confirms the flag before any read. Anything else, or any doubt, falls
 // back to the process.stdin stream. Regular files never block and are read directly.
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Largest payload read; a command larger than this cannot be checked anyway (the parser stops at 1 MiB). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
@@ -67,9 +67,19 @@ function nonBlockingStdin(kind: 'pipe' | 'socket'): number | undefined {
 }
 
 function isNonBlocking(fd: number): boolean {
-  const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'latin1');
-  const flags = /^flags:\s*([0-7]+)$/m.exec(info);
-  return !!flags && (parseInt(flags[1], 8) & O_NONBLOCK_FLAG) !== 0;
+  // A raw read: /proc files are small, and readFileSync's general path costs more than the rest.
+  const info = openSync(`/proc/self/fdinfo/${fd}`, 'r');
+  let text: string;
+  try {
+    const buffer = Buffer.allocUnsafe(512);
+    text = buffer.toString('latin1', 0, readSync(info, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(info);
+  }
+  const at = text.indexOf('flags:');
+  if (at < 0) return false;
+  const flags = parseInt(text.slice(at + 6).trim().split('\n', 1)[0], 8);
+  return Number.isInteger(flags) && (flags & O_NONBLOCK_FLAG) !== 0;
 }
 
 let sleeper: Int32Array | undefined;
