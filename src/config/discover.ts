@@ -1,6 +1,8 @@
-// Finds config files without loading anything: one directory listing per folder, so that with no
-// config present the hook pays a few syscalls and nothing else.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Finds config files without loading anything: with no config present the hook pays one stat per
+// candidate name per folder and nothing else. (Stats rather than a directory listing: a listing
+// costs as much as the folder is big, and an agent's working folder can be /tmp or a download
+// folder with thousands of entries.)
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** File names cosmiconfig would look for, in its order of precedence. */
@@ -27,13 +29,11 @@ export interface FoundConfig {
   packageProperty?: boolean;
 }
 
-function list(dir: string): Set<string> | undefined {
-  // Checked first: a missing folder would otherwise cost an exception, which is slow to build.
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+function exists(path: string): boolean {
   try {
-    return new Set(readdirSync(dir));
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
-    return undefined;
+    return false; // ENOTDIR, EACCES: nothing usable there
   }
 }
 
@@ -49,17 +49,18 @@ function hasInterlockProperty(path: string): boolean {
 }
 
 /** The first config file in a folder (cosmiconfig takes one per folder). */
-function configIn(dir: string, names: Set<string>, level: FoundConfig['level']): FoundConfig | undefined {
-  for (const name of CONFIG_NAMES) if (names.has(name)) return { path: join(dir, name), level };
-  if (level === 'project' && names.has('package.json') && hasInterlockProperty(join(dir, 'package.json'))) {
-    return { path: join(dir, 'package.json'), level, packageProperty: true };
+function configIn(dir: string, level: FoundConfig['level']): FoundConfig | undefined {
+  for (const name of CONFIG_NAMES) {
+    const path = join(dir, name);
+    if (exists(path)) return { path, level };
   }
+  const pkg = join(dir, 'package.json');
+  if (level === 'project' && exists(pkg) && hasInterlockProperty(pkg)) return { path: pkg, level, packageProperty: true };
   return undefined;
 }
 
 export function findUserConfig(configDir: string): FoundConfig | undefined {
-  const names = list(configDir);
-  return names && configIn(configDir, names, 'user');
+  return configIn(configDir, 'user');
 }
 
 /**
@@ -73,13 +74,10 @@ export function findProjectConfigs(cwd: string, stopAt: readonly string[]): Foun
   const visited: { dir: string; config?: FoundConfig }[] = [];
   for (let depth = 0; depth < 64; depth++) {
     if (stopAt.includes(dir)) break;
-    const names = list(dir);
-    if (names) {
-      visited.push({ dir, config: configIn(dir, names, 'project') });
-      if (names.has('.git')) {
-        for (const v of visited) if (v.config) found.unshift(v.config);
-        return found;
-      }
+    visited.push({ dir, config: configIn(dir, 'project') });
+    if (exists(join(dir, '.git'))) {
+      for (const v of visited) if (v.config) found.unshift(v.config);
+      return found;
     }
     const parent = dirname(dir);
     if (parent === dir) break;
