@@ -4,8 +4,10 @@
 //   interlock-core.cjs       the CLI, one CommonJS bundle: dispatch and everything the hook runs
 //   interlock-commands.cjs   every other command, loaded when one of them is run
 //   analyse-<domain>.cjs     each analyser domain, loaded when a command names one of its programs
+//                            (the domains that see every command are in the core instead)
 //   analyse-index.json       which domain serves which program
-//   packs/<pack>.json        the built-in rule packs (config/packs/*.yaml), and packs/index.json
+//   packs/<pack>.json        the built-in rule packs (config/packs/*.yaml) with their globs compiled,
+//                            and packs/index.json
 //   rule-examples.json       the rules' examples, for `interlock rules test|show`
 //   vendor/*.cjs             heavy libraries, loaded only on the paths that need them
 // The hook is a new process per command: what it does not load, it does not pay for.
@@ -39,7 +41,7 @@ const common = {
 // Vendor bundles: each is `require`d by src/util/vendor.bundle.ts on first use.
 const vendors = {
   minimatch: "module.exports = require('minimatch');",
-  graphql: "const l = require('graphql/language'); module.exports = { parse: l.parse, Kind: l.Kind, visit: l.visit, print: l.print };",
+  graphql: "module.exports = { parse: require('graphql/language/parser').parse };",
   cosmiconfig: "module.exports = require('cosmiconfig');",
   execa: "export * from 'execa';",
 };
@@ -83,17 +85,24 @@ await Promise.all([
     build({ ...common, entryPoints: [join(root, 'src', 'analyse', domain, 'index.ts')], outfile: join(dist, `analyse-${domain}.cjs`), define, plugins }),
   ),
   build({ ...common, entryPoints: [join(root, 'src', 'rules', 'pack-source.ts')], outfile: join(dist, 'pack-source.tmp.cjs'), define, plugins }),
+  build({ ...common, entryPoints: [join(root, 'src', 'analyse', 'core-domains.ts')], outfile: join(dist, 'core-domains.tmp.cjs'), define, plugins }),
 ]);
 
-// Which domain serves which program, from the domains' own `commands` lists.
+// Which domain serves which program, from the domains' own `commands` lists. The domains that see
+// every command are part of the core bundle (src/analyse/index.bundle.ts imports them): their
+// own files only served to compute this index.
+const { CORE_DOMAINS } = requireBuilt(join(dist, 'core-domains.tmp.cjs'));
+rmSync(join(dist, 'core-domains.tmp.cjs'));
 const analyserIndex = { domains, commands: {} };
 for (const domain of domains) {
-  for (const analyser of requireBuilt(join(dist, `analyse-${domain}.cjs`)).analysers) {
+  const file = join(dist, `analyse-${domain}.cjs`);
+  for (const analyser of requireBuilt(file).analysers) {
     for (const key of analyser.commands) {
       const list = (analyserIndex.commands[key] ??= []);
       if (!list.includes(domain)) list.push(domain);
     }
   }
+  if (domain in CORE_DOMAINS) rmSync(file);
 }
 writeFileSync(join(dist, 'analyse-index.json'), JSON.stringify(analyserIndex));
 
@@ -102,9 +111,10 @@ const packs = readdirSync(packsDir)
   .filter((f) => /\.ya?ml$/.test(f))
   .sort()
   .map((f) => readPack(readFileSync(join(packsDir, f), 'utf8'), join(packsDir, f), { stripExamples: true }));
-const { indexPacks } = requireBuilt(join(dist, 'pack-source.tmp.cjs'));
+const { indexPacks, packGlobSources } = requireBuilt(join(dist, 'pack-source.tmp.cjs'));
 rmSync(join(dist, 'pack-source.tmp.cjs'));
-for (const pack of packs) writeFileSync(join(dist, 'packs', `${pack.pack}.json`), JSON.stringify(pack));
+// Each pack carries its globs' regular-expression sources, so the hook does not compile them.
+for (const pack of packs) writeFileSync(join(dist, 'packs', `${pack.pack}.json`), JSON.stringify({ ...pack, globs: packGlobSources(pack) }));
 writeFileSync(join(dist, 'packs', 'index.json'), JSON.stringify(indexPacks(packs)));
 writeFileSync(join(dist, 'rule-examples.json'), JSON.stringify(bundledExamples));
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PackIndex, PackSource } from './pack-source.js';
 import type { RulePack, RuleSpec } from './schema.js';
+import { seedGlobSources } from './pattern.js';
 
 declare const __dirname: string;
 
@@ -13,7 +14,14 @@ const read = <T>(...path: string[]): T => JSON.parse(readFileSync(join(__dirname
 let source: PackSource | undefined;
 
 export function builtinPackSource(): PackSource {
-  source ??= { index: read<PackIndex>('packs', 'index.json'), load: (name) => read<RulePack>('packs', `${name}.json`) };
+  source ??= {
+    index: read<PackIndex>('packs', 'index.json'),
+    load(name) {
+      const { globs, ...pack } = read<RulePack & { globs?: Record<string, string | null> }>('packs', `${name}.json`);
+      if (globs) seedGlobSources(globs);
+      return pack;
+    },
+  };
   return source;
 }
 

@@ -2,6 +2,7 @@
 // when a command names one of its programs (src/rules/builtin.bundle.ts); tests and tools hold
 // every pack in memory (eagerSource). The index is computed by `indexPacks`, at build time for the
 // bundle, so both agree on which pack a command needs.
+import { globSource } from './glob.js';
 import { isGlob } from './pattern.js';
 import type { MatchSpec, RulePack } from './schema.js';
 
@@ -58,6 +59,25 @@ export function indexPacks(packs: readonly RulePack[]): PackIndex {
     }
   }
   return index;
+}
+
+/**
+ * The regular-expression source of every glob in a pack's matches, computed at build time and
+ * shipped with the pack, so that the hook does not compile globs on every start.
+ */
+export function packGlobSources(pack: RulePack): Record<string, string | null> {
+  const sources: Record<string, string | null> = {};
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (isGlob(value) && !(value in sources)) sources[value] = globSource(value);
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  for (const rule of pack.rules) {
+    visit(rule.match);
+    visit(rule.unless);
+  }
+  return sources;
 }
 
 /** Every pack already in memory. */

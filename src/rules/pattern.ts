@@ -8,6 +8,13 @@ export type Matcher = (subject: string) => boolean;
 
 const MAGIC = /[*?[\]{}]|^!|[@+!]\(/;
 const cache = new Map<string, Matcher>();
+/** Sources computed at build time for the built-in packs' globs (null: minimatch's syntax). */
+const prebuilt = new Map<string, string | null>();
+
+/** Registers glob sources computed ahead of time (by `packGlobSources`) for patterns compiled later. */
+export function seedGlobSources(sources: Record<string, string | null>): void {
+  for (const [pattern, source] of Object.entries(sources)) prebuilt.set(pattern, source);
+}
 
 export function isGlob(pattern: string): boolean {
   return MAGIC.test(pattern);
@@ -20,7 +27,7 @@ export function compilePattern(pattern: string): Matcher {
   if (!isGlob(pattern)) {
     matcher = (subject) => subject === pattern;
   } else {
-    const source = globSource(pattern);
+    const source = prebuilt.has(pattern) ? prebuilt.get(pattern)! : globSource(pattern);
     if (source !== null) {
       const re = new RegExp(source);
       matcher = (subject) => re.test(subject);

@@ -54,6 +54,7 @@ export class RuleSet {
   private readonly byCommand = new Map<string, LoadedRule[]>();
   private readonly anyCommand: LoadedRule[] = [];
   private readonly compiled = new Map<LoadedRule, CompiledRule>();
+  private readonly commandParts = new WeakMap<MatchSpec, CompiledCommandMatch>();
   private readonly order = new Map<LoadedRule, number>();
   private readonly loaded = new Set<string>();
   private readonly source: PackSource;
@@ -176,7 +177,9 @@ export class RuleSet {
   /** Whether the command part of a rule holds for this command (used for HTTP rules that also name a program). */
   commandPartHolds(_rule: LoadedRule, spec: MatchSpec, cmd: ExecCommand): boolean {
     if (spec.command === undefined && !spec.flags && !spec.subcommand && !spec.args && !spec.env) return true;
-    return compileCommandMatch(spec).match(viewCommand(cmd, this.tool(cmd.name))) >= 0;
+    let part = this.commandParts.get(spec);
+    if (!part) this.commandParts.set(spec, (part = compileCommandMatch(spec)));
+    return part.match(viewCommand(cmd, this.tool(cmd.name))) >= 0;
   }
 
   /** Declarative command rules that hold for this command, as findings (delegates analysed in place). */

@@ -5,6 +5,10 @@ import { builtinPacks } from '../../src/rules/builtin.js';
 import { runExamples } from '../../src/rules/examples.js';
 import { RuleSet } from '../../src/rules/registry.js';
 import { validatePack } from '../../src/rules/validate.js';
+import { globSource } from '../../src/rules/glob.js';
+import { packGlobSources } from '../../src/rules/pack-source.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('built-in rule packs', () => {
   it.each(builtinPacks.map((p) => [p.pack, p] as const))('%s is valid', (_name, pack) => {
@@ -27,5 +31,23 @@ describe('built-in rule packs', () => {
     expect(report.failures).toEqual([]);
     expect(report.withoutExamples).toEqual([]);
     expect(report.examples).toBeGreaterThan(1500);
+  });
+});
+
+describe('the built packs (dist/packs)', () => {
+  const dist = join(__dirname, '../../dist/packs');
+
+  it('carry every glob of their rules with the source the runtime compiler gives', () => {
+    let globs = 0;
+    for (const pack of builtinPacks) {
+      const built = JSON.parse(readFileSync(join(dist, `${pack.pack}.json`), 'utf8')) as { rules: unknown[]; globs: Record<string, string | null> };
+      expect(built.globs, pack.pack).toEqual(packGlobSources(pack));
+      for (const [pattern, source] of Object.entries(built.globs)) {
+        expect(source, pattern).toBe(globSource(pattern));
+        globs++;
+      }
+      expect(built.rules).toHaveLength(pack.rules.length);
+    }
+    expect(globs).toBeGreaterThan(100);
   });
 });
