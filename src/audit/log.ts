@@ -82,12 +82,15 @@ export function redactClipped(text: string, max: number): string {
   return `${kept}… [${text.length - max} more characters]`;
 }
 
+/** Top-level fields Interlock itself fills in (times, decisions, ids): nothing to redact. */
+const OWN_FIELDS = new Set(['time', 'event', 'decision', 'outcome', 'client', 'requestId', 'durationMs']);
+
 function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactClipped(value, MAX_LOGGED_TEXT);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = redactDeep(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) out[key] = depth === 0 && OWN_FIELDS.has(key) && typeof item !== 'object' ? item : redactDeep(item, depth + 1);
   return out;
 }
 

@@ -566,15 +566,29 @@ function wordEdits(text: string, edits: Edit[]): void {
  */
 export function redact(text: string): string {
   if (!text) return text;
+  // One hook run redacts the same command for the request file, the audit line and the message.
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  let out: string;
   try {
     const first: Edit[] = [];
     patternEdits(text, first);
     const once = applyEdits(text, first);
     const second: Edit[] = [];
     wordEdits(once, second);
-    return applyEdits(once, second);
+    out = applyEdits(once, second);
   } catch {
     // Never let a redaction bug leak the text: hide all of it.
-    return REDACTED;
+    out = REDACTED;
   }
+  if (text.length <= RECENT_MAX_TEXT) {
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(text, out);
+  }
+  return out;
 }
+
+/** Results of recent calls (a long-running `check --batch` clears it now and then). */
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 256;
+const RECENT_MAX_TEXT = 64 * 1024;
