@@ -1,7 +1,6 @@
 // parse ─▶ expand ─▶ analyse ─▶ policy, for one command line. No I/O beyond bounded file reads
 // (scripts given by path, @file bodies, package.json scripts); the hook, `check` and `explain`
 // all decide through here.
-import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { analysersFor, sqlAnalyser } from './analyse/index.js';
 import { productionHints } from './analyse/context.js';
@@ -12,6 +11,7 @@ import { builtinPackSource } from './rules/builtin.js';
 import { RuleSet } from './rules/registry.js';
 import type { AnalysisContext, Decision, ExecCommand, Finding } from './types.js';
 import { fileProblem, readSmallFile } from './util/files.js';
+import { homeDir } from './state/paths.js';
 
 export interface EvaluateInput {
   command: string;
@@ -98,7 +98,7 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
   const rules = options.rules ?? builtinRules();
   // Date.now, not performance.now: the global `performance` loads perf_hooks on first use.
   const deadline = Date.now() + (options.budgetMs ?? 1000);
-  const home = options.home ?? process.env.HOME ?? homedir();
+  const home = options.home ?? homeDir();
   const parseNested = (text: string) => parse(text, options.parseLimits);
 
   let script: Script;

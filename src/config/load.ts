@@ -1,11 +1,10 @@
 // Effective configuration for one decision: built-in packs, the user's config, and project
 // configs that may only tighten (add rules, raise decisions) until the user trusts them.
-import { homedir } from 'node:os';
 import { builtinRules } from '../pipeline.js';
 import { builtinPackSource } from '../rules/builtin.js';
 import { RuleSet, type LoadedRule } from '../rules/registry.js';
 import { DECISION_RANK } from '../types.js';
-import { resolvePaths } from '../state/paths.js';
+import { homeDir, resolvePaths } from '../state/paths.js';
 import { findProjectConfigs, findUserConfig } from './discover.js';
 import { readConfigFile, type ConfigProblem, type LoadedConfigFile } from './read.js';
 import { isTrusted, readTrust } from './trust.js';
@@ -39,7 +38,7 @@ function defaults(rules: RuleSet): EffectiveConfig {
 
 export async function loadEffectiveConfig(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<EffectiveConfig> {
   const paths = resolvePaths(env);
-  const home = env.HOME || homedir();
+  const home = homeDir(env);
   const user = findUserConfig(paths.config);
   const projects = findProjectConfigs(cwd, [paths.config, home]);
   if (!user && projects.length === 0) return defaults(builtinRules());

@@ -1,8 +1,8 @@
 // Where Interlock reads and writes. INTERLOCK_HOME, when set, holds everything (tests and
 // benchmarks always set it); otherwise config lives in the XDG config folder and state (pending
 // requests, grants, audit log, caches) in the XDG state folder.
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { nodeOs } from '../util/vendor.js';
 
 export interface Paths {
   /** User-level config folder (interlock.config.*, .interlockrc*, trust pins). */
@@ -17,14 +17,15 @@ export interface Paths {
   trust: string;
 }
 
-function home(env: NodeJS.ProcessEnv): string {
-  return env.HOME || env.USERPROFILE || homedir() || '/';
+/** The user's home: $HOME (node:os, which costs start-up time, only when it is not set). */
+export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOME || env.USERPROFILE || nodeOs().homedir() || '/';
 }
 
 export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const root = env.INTERLOCK_HOME;
-  const config = root || join(env.XDG_CONFIG_HOME || join(home(env), '.config'), 'interlock');
-  const state = root || join(env.XDG_STATE_HOME || join(home(env), '.local', 'state'), 'interlock');
+  const config = root || join(env.XDG_CONFIG_HOME || join(homeDir(env), '.config'), 'interlock');
+  const state = root || join(env.XDG_STATE_HOME || join(homeDir(env), '.local', 'state'), 'interlock');
   return {
     config,
     state,

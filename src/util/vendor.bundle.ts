@@ -19,6 +19,7 @@ export const loadMinimatch = (): Minimatch => load<Minimatch>('minimatch');
 export const childProcess = (): typeof import('node:child_process') => require('node:child_process') as typeof import('node:child_process');
 export const nodeCrypto = (): typeof import('node:crypto') => require('node:crypto') as typeof import('node:crypto');
 export const nodeReadline = (): typeof import('node:readline') => require('node:readline') as typeof import('node:readline');
+export const nodeOs = (): typeof import('node:os') => require('node:os') as typeof import('node:os');
 export const loadGraphql = (): Graphql => load<Graphql>('graphql');
 export const loadCosmiconfig = (): Cosmiconfig => load<Cosmiconfig>('cosmiconfig');
 export const loadExeca = async (): Promise<Execa> => load<Execa>('execa');

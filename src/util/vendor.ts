@@ -12,7 +12,7 @@ const load = (name: string): never => {
 };
 
 export type Minimatch = typeof import('minimatch');
-export type Graphql = Pick<typeof import('graphql'), 'parse' | 'Kind' | 'visit' | 'print'>;
+export type Graphql = Pick<typeof import('graphql'), 'parse'>;
 export type Cosmiconfig = typeof import('cosmiconfig');
 export type Execa = typeof import('execa');
 
@@ -22,6 +22,7 @@ export const loadMinimatch = (): Minimatch => load('minimatch');
 export const childProcess = (): typeof import('node:child_process') => load('node:child_process');
 export const nodeCrypto = (): typeof import('node:crypto') => load('node:crypto');
 export const nodeReadline = (): typeof import('node:readline') => load('node:readline');
+export const nodeOs = (): typeof import('node:os') => load('node:os');
 export const loadGraphql = (): Graphql => load('graphql');
 export const loadCosmiconfig = (): Cosmiconfig => load('cosmiconfig');
 export const loadExeca = (): Promise<Execa> => import('execa');

@@ -9,7 +9,7 @@ import {
   isDatabaseFileName, isFileKindPattern, isFileLikeName, isGitScratchFile, isLogDirName, isPrivateKeyName, isRegenerableDir, isRegenerablePattern,
   isSourceDirName, isTempName, variableWords,
 } from './names.js';
-import { homedir } from 'node:os';
+import { nodeOs } from '../../util/vendor.js';
 import { absoluteSegments, isGlobOnly, isPatternSegment, parsePath, showAbsolute, type FsPath } from './paths.js';
 
 export type Level = 'allow' | 'confirm' | 'deny';
@@ -77,7 +77,7 @@ function knownHomes(): string[][] {
 
 function safeHomedir(): string | undefined {
   try {
-    return homedir();
+    return nodeOs().homedir();
   } catch {
     return undefined;
   }

@@ -1,9 +1,8 @@
 // Which paths belong to Interlock or to the agent clients' hook settings, as an agent's command
 // names them: `~/…`, `$HOME/…`, `$INTERLOCK_HOME/…`, absolute, or relative to the command's cwd.
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { posix } from 'node:path';
-import { resolvePaths } from '../../state/paths.js';
+import { homeDir, resolvePaths } from '../../state/paths.js';
 
 export type ProtectedKind = 'state' | 'hooks' | 'project-config' | 'package';
 
@@ -38,7 +37,7 @@ let cached: { key: string; roots: Roots } | undefined;
 function rootsFor(env: NodeJS.ProcessEnv): Roots {
   const key = [env.HOME, env.USERPROFILE, env.INTERLOCK_HOME, env.XDG_CONFIG_HOME, env.XDG_STATE_HOME].join('\0');
   if (cached?.key === key) return cached.roots;
-  const home = env.HOME || env.USERPROFILE || homedir() || '/';
+  const home = homeDir(env);
   const active = resolvePaths(env);
   const defaults = resolvePaths({ HOME: home });
   const shared = env.INTERLOCK_HOME ? posix.resolve(env.INTERLOCK_HOME) : undefined;
