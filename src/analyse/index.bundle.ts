@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Analyser, ExecCommand, Finding } from '../types.js';
 import { loadChunk } from '../util/vendor.js';
 import { writesThroughRedirect } from './dispatch.js';
+import { CORE_DOMAINS } from './core-domains.js';
 
 declare const __dirname: string;
 
@@ -22,7 +23,8 @@ interface DomainModule {
 }
 
 let index: AnalyserIndex | undefined;
-const domains = new Map<string, DomainModule>();
+// The domains every command needs (core-domains.ts) are in this bundle; the others are files.
+const domains = new Map<string, DomainModule>(Object.entries(CORE_DOMAINS).map(([name, analysers]) => [name, { analysers }]));
 const selected = new Map<string, Analyser[]>();
 
 function domain(name: string): DomainModule {
