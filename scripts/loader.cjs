@@ -4,11 +4,18 @@
 // of its start-up: Node >= 22.1 has module.enableCompileCache(); on Node 20 the cache is kept by
 // hand with vm.Script's cachedData. The cache lives in Interlock's state folder (the same place
 // src/state/paths.ts computes). Any problem with the cache: run without it.
+//
+// A cache holds the functions compiled by the run that wrote it, so a cache written by a run that
+// allowed a command lacks the code that holds one. Each cache file therefore starts with a 4-byte
+// mask of the kinds of run it has seen (the hook names its kind in a global); a run of a new kind
+// rewrites the cache at exit, adding what it compiled. Each file is rewritten at most once per kind.
 'use strict';
-const { join } = require('path');
+const { join, basename, dirname } = require('path');
 const Module = require('module');
 
 const core = join(__dirname, 'interlock-core.cjs');
+const RUN_KIND = Symbol.for('interlock.runKind');
+const KIND_BITS = { allow: 1, block: 2 };
 
 function cacheDir() {
   const env = process.env;
@@ -17,52 +24,71 @@ function cacheDir() {
   return join(env.XDG_STATE_HOME || join(home, '.local', 'state'), 'interlock', 'cache');
 }
 
+/** Scripts compiled this run, with what their cache file has seen. */
+const compiled = [];
+
+function writeCaches() {
+  const kind = KIND_BITS[globalThis[RUN_KIND]] || 0;
+  const fs = require('fs');
+  for (const entry of compiled) {
+    if (!entry.fresh && (entry.seen & kind) === kind) continue;
+    try {
+      fs.mkdirSync(dirname(entry.file), { recursive: true, mode: 0o700 });
+      const header = Buffer.alloc(4);
+      header.writeUInt32LE(entry.seen | kind);
+      const temp = `${entry.file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, Buffer.concat([header, entry.script.createCachedData()]), { mode: 0o600 });
+      fs.renameSync(temp, entry.file);
+      // Caches of earlier builds of this file are dead weight.
+      if (entry.fresh) {
+        for (const old of fs.readdirSync(dirname(entry.file))) {
+          if (old.startsWith(`v8-${entry.name}-`) && old.endsWith('.cache') && join(dirname(entry.file), old) !== entry.file) fs.unlinkSync(join(dirname(entry.file), old));
+        }
+      }
+    } catch {
+      // no cache this time
+    }
+  }
+}
+
 /** Compiles a CommonJS file with the code cache; returns the function that runs it as a module. */
 function compileWithCache(path) {
   const fs = require('fs');
   const vm = require('vm');
   const stat = fs.statSync(path);
-  const name = require('path').basename(path, '.cjs');
+  const name = basename(path, '.cjs');
   const file = join(cacheDir(), `v8-${name}-${process.version}-${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`);
   let cachedData;
+  let seen = 0;
   try {
-    cachedData = fs.readFileSync(file);
+    const data = fs.readFileSync(file);
+    if (data.length > 4) {
+      seen = data.readUInt32LE(0);
+      cachedData = data.subarray(4);
+    }
   } catch {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(fs.readFileSync(path, 'utf8')), { filename: path, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
-    // Written once, at exit, so the cache holds the functions this run compiled.
-    process.once('exit', () => {
-      try {
-        fs.mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });
-        const temp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-        fs.renameSync(temp, file);
-        // Caches of earlier builds of this file are dead weight.
-        for (const old of fs.readdirSync(cacheDir())) {
-          if (old.startsWith(`v8-${name}-`) && old.endsWith('.cache') && join(cacheDir(), old) !== file) fs.unlinkSync(join(cacheDir(), old));
-        }
-      } catch {
-        // no cache this time
-      }
-    });
-  }
+  if (compiled.length === 0) process.once('exit', writeCaches);
+  compiled.push({ script, file, name, seen, fresh: !cachedData || script.cachedDataRejected === true });
   const wrapper = script.runInThisContext();
   return () => {
     const module = { exports: {}, filename: path, id: path, loaded: false };
-    wrapper.call(module.exports, module.exports, Module.createRequire(path), module, path, require('path').dirname(path));
+    wrapper.call(module.exports, module.exports, Module.createRequire(path), module, path, dirname(path));
     return module.exports;
   };
 }
 
-/** For the bundle's lazily loaded vendor files (src/util/vendor.bundle.ts): cached too. */
+/** For the bundle's lazily loaded files (analyser domains, vendor libraries): cached too. */
 globalThis[Symbol.for('interlock.requireCached')] = (path) => {
+  let run;
   try {
-    return compileWithCache(path)();
+    run = compileWithCache(path);
   } catch {
     return require(path);
   }
+  return run();
 };
 
 if (typeof Module.enableCompileCache === 'function') {

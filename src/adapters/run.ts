@@ -165,13 +165,22 @@ export function replyFor(adapter: ClientAdapter, outcome: HookOutcome): HookRepl
   }
 }
 
+/**
+ * Tells the entry loader (scripts/loader.cjs) what kind of run this was, so that its code cache
+ * comes to hold the code of both kinds.
+ */
+function markRunKind(outcome: HookOutcome): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('interlock.runKind')] = outcome.kind === 'silent' ? 'allow' : 'block';
+}
+
 /** Runs one hook invocation for a client and returns what to print and the exit code. */
 export async function runHook(adapter: ClientAdapter, env: NodeJS.ProcessEnv = process.env): Promise<HookReply> {
-  let raw: string;
+  let outcome: HookOutcome;
   try {
-    raw = await readStdin(STDIN_TIMEOUT_MS);
+    outcome = await outcomeFor(adapter, await readStdin(STDIN_TIMEOUT_MS), env);
   } catch (error) {
-    return replyFor(adapter, failClosed(error instanceof Error ? error.message : String(error)));
+    outcome = failClosed(error instanceof Error ? error.message : String(error));
   }
-  return replyFor(adapter, await outcomeFor(adapter, raw, env));
+  markRunKind(outcome);
+  return replyFor(adapter, outcome);
 }

@@ -1,0 +1,69 @@
+// The entry loader (scripts/loader.cjs → dist/interlock.cjs) keeps V8 code caches for the bundle
+// and its lazily loaded files in the state folder. On Node 20 it manages them itself: each file
+// starts with a mask of the kinds of run it has seen, a run of a new kind rewrites it once, a
+// broken cache is ignored and replaced, and caches of older builds are removed.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const CLI = resolve(__dirname, '../../dist/interlock.cjs');
+const managed = typeof (await import('node:module')).default.enableCompileCache !== 'function';
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'interlock-cache-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+const payload = (command: string) => JSON.stringify({ session_id: 's', cwd: '/tmp', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
+
+function hook(command: string) {
+  const r = spawnSync(process.execPath, [CLI, 'hook', 'claude'], { input: payload(command), env: { ...process.env, INTERLOCK_HOME: home, HOME: home }, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+const cacheDir = () => join(home, 'cache');
+const coreCache = () => readdirSync(cacheDir()).find((n) => n.startsWith('v8-interlock-core-'))!;
+const seenMask = (name: string) => readFileSync(join(cacheDir(), name)).readUInt32LE(0);
+
+describe.runIf(managed)('code cache (Node without module.enableCompileCache)', () => {
+  test('written on first use, extended once by a run of another kind, then left alone', () => {
+    expect(hook('git status')).toBe('');
+    const name = coreCache();
+    expect(seenMask(name)).toBe(1); // allow
+    const firstSize = statSync(join(cacheDir(), name)).size;
+    // The git domain's own file was cached too.
+    expect(readdirSync(cacheDir()).some((n) => n.startsWith('v8-analyse-git-'))).toBe(true);
+
+    expect(hook('git push --force origin main')).toMatch(/"permissionDecision":"deny"/);
+    expect(seenMask(name)).toBe(3); // allow + block
+    // It now holds the code the held command ran as well.
+    expect(statSync(join(cacheDir(), name)).size).toBeGreaterThan(firstSize);
+
+    const stamp = statSync(join(cacheDir(), name)).mtimeMs;
+    hook('git push --force origin main');
+    hook('ls');
+    expect(statSync(join(cacheDir(), name)).mtimeMs).toBe(stamp);
+  });
+
+  test('a broken cache file is ignored and replaced; caches of other builds are removed', () => {
+    hook('ls');
+    const name = coreCache();
+    writeFileSync(join(cacheDir(), name), Buffer.from('\x01\x00\x00\x00not a v8 cache'));
+    const stale = join(cacheDir(), 'v8-interlock-core-v0.0.0-1-1.cache');
+    writeFileSync(stale, 'old');
+    expect(hook('git push --force origin main')).toMatch(/"permissionDecision":"deny"/);
+    expect(statSync(join(cacheDir(), name)).size).toBeGreaterThan(1000);
+    expect(readdirSync(cacheDir())).not.toContain('v8-interlock-core-v0.0.0-1-1.cache');
+    expect(hook('ls')).toBe('');
+  });
+
+  test('an unwritable cache folder costs nothing but the cache', () => {
+    writeFileSync(join(home, 'cache'), 'a file where the folder should be');
+    expect(hook('ls')).toBe('');
+    expect(hook('git push --force origin main')).toMatch(/"permissionDecision":"deny"/);
+  });
+});
