@@ -24,6 +24,17 @@ function cacheDir() {
   return join(env.XDG_STATE_HOME || join(home, '.local', 'state'), 'interlock', 'cache');
 }
 
+/**
+ * V8 rejects a cache made under other flags; runs under different flags (NODE_OPTIONS differs
+ * between clients) would otherwise replace each other's cache on every run.
+ */
+function flagsKey() {
+  const flags = process.execArgv.join(' ') + '\0' + (process.env.NODE_OPTIONS || '');
+  let hash = 5381;
+  for (let i = 0; i < flags.length; i++) hash = ((hash * 33) ^ flags.charCodeAt(i)) >>> 0;
+  return hash.toString(36);
+}
+
 /** Scripts compiled this run, with what their cache file has seen. */
 const compiled = [];
 
@@ -39,10 +50,11 @@ function writeCaches() {
       const temp = `${entry.file}.${process.pid}.tmp`;
       fs.writeFileSync(temp, Buffer.concat([header, entry.script.createCachedData()]), { mode: 0o600 });
       fs.renameSync(temp, entry.file);
-      // Caches of earlier builds of this file are dead weight.
+      // Caches of other builds of this file are dead weight. (Those of other Node versions and
+      // flags for this build stay: a client may run the hook with another Node.)
       if (entry.fresh) {
         for (const old of fs.readdirSync(dirname(entry.file))) {
-          if (old.startsWith(`v8-${entry.name}-`) && old.endsWith('.cache') && join(dirname(entry.file), old) !== entry.file) fs.unlinkSync(join(dirname(entry.file), old));
+          if (old.startsWith(`v8-${entry.name}-`) && old.endsWith('.cache') && !old.startsWith(`v8-${entry.name}-${entry.build}-`)) fs.unlinkSync(join(dirname(entry.file), old));
         }
       }
     } catch {
@@ -57,7 +69,8 @@ function compileWithCache(path) {
   const vm = require('vm');
   const stat = fs.statSync(path);
   const name = basename(path, '.cjs');
-  const file = join(cacheDir(), `v8-${name}-${process.version}-${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`);
+  const build = `${stat.size}-${Math.trunc(stat.mtimeMs)}`;
+  const file = join(cacheDir(), `v8-${name}-${build}-${process.version}-${flagsKey()}.cache`);
   let cachedData;
   let seen = 0;
   try {
@@ -71,7 +84,7 @@ function compileWithCache(path) {
   }
   const script = new vm.Script(Module.wrap(fs.readFileSync(path, 'utf8')), { filename: path, cachedData });
   if (compiled.length === 0) process.once('exit', writeCaches);
-  compiled.push({ script, file, name, seen, fresh: !cachedData || script.cachedDataRejected === true });
+  compiled.push({ script, file, name, build, seen, fresh: !cachedData || script.cachedDataRejected === true });
   const wrapper = script.runInThisContext();
   return () => {
     const module = { exports: {}, filename: path, id: path, loaded: false };

@@ -53,12 +53,29 @@ describe.runIf(managed)('code cache (Node without module.enableCompileCache)', (
     hook('ls');
     const name = coreCache();
     writeFileSync(join(cacheDir(), name), Buffer.from('\x01\x00\x00\x00not a v8 cache'));
-    const stale = join(cacheDir(), 'v8-interlock-core-v0.0.0-1-1.cache');
+    const stale = join(cacheDir(), 'v8-interlock-core-1-1-v0.0.0-0.cache');
     writeFileSync(stale, 'old');
+    // The cache of this build under other Node flags stays.
+    const otherFlags = join(cacheDir(), name.replace(/-[0-9a-z]+\.cache$/, '-otherflags.cache'));
+    writeFileSync(otherFlags, 'other');
     expect(hook('git push --force origin main')).toMatch(/"permissionDecision":"deny"/);
     expect(statSync(join(cacheDir(), name)).size).toBeGreaterThan(1000);
-    expect(readdirSync(cacheDir())).not.toContain('v8-interlock-core-v0.0.0-1-1.cache');
+    expect(readdirSync(cacheDir())).not.toContain('v8-interlock-core-1-1-v0.0.0-0.cache');
+    expect(readFileSync(otherFlags, 'utf8')).toBe('other');
     expect(hook('ls')).toBe('');
+  });
+
+  test('runs under different Node flags keep caches of their own instead of replacing each other', () => {
+    const run = (flags: string[]) => spawnSync(process.execPath, [...flags, CLI, 'hook', 'claude'], { input: payload('ls'), env: { ...process.env, INTERLOCK_HOME: home, HOME: home }, encoding: 'utf8' });
+    run([]);
+    run(['--stack-size=2000']);
+    const cores = () => readdirSync(cacheDir()).filter((n) => n.startsWith('v8-interlock-core-'));
+    expect(cores()).toHaveLength(2);
+    const stamps = () => cores().map((n) => statSync(join(cacheDir(), n)).mtimeMs);
+    const before = stamps();
+    run([]);
+    run(['--stack-size=2000']);
+    expect(stamps()).toEqual(before);
   });
 
   test('an unwritable cache folder costs nothing but the cache', () => {
