@@ -20,13 +20,13 @@ function isReference(value: string): boolean {
 // Suffixes of variable, JSON-key and flag names whose value is a secret, compared after
 // normalising the name to lower snake case: DB_PASSWORD, githubToken → github_token, --api-key →
 // api_key, X-Api-Key → x_api_key. A suffix matches the whole name or a final `_`-separated part.
-const SECRET_SUFFIXES = [
+export const SECRET_SUFFIXES = [
   'password', 'passwd', 'pass', 'passphrase', 'pwd', 'token', 'secret', 'api_key', 'apikey', 'auth', 'credentials',
   'credential', 'cookie', 'bearer', 'signature', 'private_key', 'secret_key', 'access_key', 'account_key',
   'master_key', 'client_key', 'signing_key', 'encryption_key', 'session_key', 'key_base', 'dsn',
 ];
 // Whole names that hold secrets without a separator (keytool, openssl).
-const SECRET_NAMES = new Set(['storepass', 'keypass', 'srcstorepass', 'deststorepass', 'srckeypass', 'destkeypass', 'passin', 'passout', 'passwd']);
+export const SECRET_NAMES = new Set(['storepass', 'keypass', 'srcstorepass', 'deststorepass', 'srckeypass', 'destkeypass', 'passin', 'passout', 'passwd']);
 const GLUED_SUFFIXES = ['password', 'passwd', 'secret', 'token', 'apikey'];
 // Names that end like a secret but are not one (`PWD` is the working directory).
 const NOT_SECRET = new Set(['pwd', 'oldpwd', 'bypass', 'compass']);
@@ -450,6 +450,21 @@ const SQLSERVER = names('sqlcmd bcp osql isql');
 const HTTPIE = names('http https xh xhs');
 const POSITIONAL = names('redis-cli sshpass curl vault');
 
+/**
+ * What a word must contain (lower-cased, quotes and backslashes aside) for the word pass to find
+ * anything: the stem of a secret's name, or a program whose positional flags carry secrets. Long
+ * scripts and pipelines mostly have neither, and the pass is the costliest one.
+ */
+export const WORD_PASS_STEMS = [
+  'pass', 'pwd', 'token', 'secret', 'key', 'auth', 'credential', 'cookie', 'bearer', 'signature', 'dsn',
+  'mysql', 'mariadb', 'mongo', 'http', 'xh', ...LOGIN_TOOLS, ...SQLSERVER, ...POSITIONAL,
+];
+
+export function mayNeedWordPass(text: string): boolean {
+  const plain = text.replace(/["'\\]/g, '').toLowerCase();
+  return WORD_PASS_STEMS.some((stem) => plain.includes(stem));
+}
+
 /** Programs whose positional flags carry secrets: the families above, and every mysql*, mariadb*, mongo* tool. */
 function isPositionalProgram(name: string): boolean {
   return POSITIONAL.has(name) || MYSQL_FAMILY.has(name) || MONGO_FAMILY.has(name) || LOGIN_TOOLS.has(name) || SQLSERVER.has(name) || HTTPIE.has(name) || /^(?:mysql\w*|mariadb[\w-]*|mongo\w*)$/.test(name);
@@ -492,7 +507,7 @@ function maskFlagValue(word: Word, next: Word | undefined, edits: Edit[], flagLe
   return 0;
 }
 
-function wordEdits(text: string, edits: Edit[]): void {
+export function wordEdits(text: string, edits: Edit[]): void {
   for (const words of scanSegments(text)) {
     // The program that gives positional flags their meaning: the last known one seen in this
     // simple command, so wrappers in front (`sudo -u x mysql`, `docker exec db mysql`) do not hide it.
@@ -575,7 +590,7 @@ export function redact(text: string): string {
     patternEdits(text, first);
     const once = applyEdits(text, first);
     const second: Edit[] = [];
-    wordEdits(once, second);
+    if (mayNeedWordPass(once)) wordEdits(once, second);
     out = applyEdits(once, second);
   } catch {
     // Never let a redaction bug leak the text: hide all of it.

@@ -2,7 +2,7 @@
 // the shortcuts equivalent to the patterns they stand for.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { headerMatches, TOKEN_PREFIXES, TOKEN_SHAPES } from '../../src/audit/redact.js';
+import { headerMatches, mayNeedWordPass, SECRET_NAMES, SECRET_SUFFIXES, TOKEN_PREFIXES, TOKEN_SHAPES, WORD_PASS_STEMS, wordEdits } from '../../src/audit/redact.js';
 
 // The header pattern the scan replaced, kept as the oracle.
 const HEADER = /(^|[\s'"{,(;=])((?:[A-Za-z][A-Za-z0-9]*[-_])*(?:authorization|cookie|token|api[-_]?key|apikey|key|secret|password|passwd|auth|credentials?|signature))([ \t]*:[ \t]*)/gi;
@@ -76,6 +76,29 @@ describe('redaction shortcuts', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 14 }), (parts) => covers(parts.join(''))),
       { numRuns: 5000, seed: 11 },
+    );
+  });
+});
+
+describe('the word pass shortcut', () => {
+  it('every secret name holds one of the stems', () => {
+    for (const name of [...SECRET_SUFFIXES, ...SECRET_NAMES]) expect(WORD_PASS_STEMS.some((s) => name.replace(/_/g, '').includes(s)), name).toBe(true);
+  });
+
+  it('skips the pass only when the pass finds nothing', () => {
+    const vocabulary = ['mysql', 'mysqldump', '-pS3cret', '--password', 'hunter2', 'curl', '-u', 'a:b', '-uadmin:pw', 'set', 'db_token', '--api-key', '--apiKey', 'PGPASSWORD',
+      'sshpass', '-p', 'redis-cli', '-a', 'vault', 'login', 'docker', 'http', '--auth', 'mongosh', 'sqlcmd', '-P', '-storepass', 'echo', 'ls', '|', ';', 'x', '--verbose'];
+    // Quote-split and backslashed forms of the same words: the shell reads them the same way.
+    const disguise = (word: string, how: number) =>
+      how === 0 || word.length < 2 ? word : how === 1 ? `${word[0]}"${word.slice(1)}"` : how === 2 ? `'${word.slice(0, 2)}'${word.slice(2)}` : word.split('').map((c) => `\\${c}`).join('');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ maxLength: 6 })), fc.integer({ min: 0, max: 3 })), { maxLength: 8 }), (parts) => {
+        const text = parts.map(([word, how]) => disguise(word, how)).join(' ');
+        const edits: never[] = [];
+        wordEdits(text, edits);
+        return mayNeedWordPass(text) || edits.length === 0;
+      }),
+      { numRuns: 5000 },
     );
   });
 });
