@@ -6,10 +6,13 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Module from 'node:module';
 import { join, resolve } from 'node:path';
 
 const CLI = resolve(__dirname, '../../dist/interlock.cjs');
-const managed = typeof (await import('node:module')).default.enableCompileCache !== 'function';
+
+// Node >= 22.1 caches through module.enableCompileCache(); older Node through the loader's own files.
+const managed = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
 
 let home: string;
 beforeEach(() => {
