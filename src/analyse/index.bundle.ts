@@ -7,6 +7,7 @@ import type { Analyser, ExecCommand, Finding } from '../types.js';
 import { loadChunk } from '../util/vendor.js';
 import { writesThroughRedirect } from './dispatch.js';
 import { CORE_DOMAINS } from './core-domains.js';
+import { own } from '../util/own.js';
 
 declare const __dirname: string;
 
@@ -37,7 +38,7 @@ function forKey(key: string): Analyser[] {
   let list = selected.get(key);
   if (list) return list;
   index ??= JSON.parse(readFileSync(join(__dirname, 'analyse-index.json'), 'utf8')) as AnalyserIndex;
-  const names = index.commands[key] ?? [];
+  const names = own(index.commands, key) ?? [];
   list = index.domains.filter((d) => names.includes(d)).flatMap((d) => domain(d).analysers.filter((a) => a.commands.includes(key)));
   selected.set(key, list);
   return list;

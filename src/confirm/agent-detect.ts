@@ -10,6 +10,7 @@
 // names (cursor, code, windsurf) are NOT used: a human's integrated terminal descends from them too.
 import { readFileSync } from 'node:fs';
 import { childProcess } from '../util/vendor.js';
+import { own } from '../util/own.js';
 
 export interface AgentSign {
   /** 'environment' or 'process'. */
@@ -116,7 +117,7 @@ function programName(word: string): string {
 /** The agent a process is, judging by its name and first two arguments. */
 export function agentFromProcess(comm: string, argv: readonly string[]): string | undefined {
   for (const name of [comm, argv[0] ?? '', argv[1] ?? '']) {
-    const agent = AGENT_PROCESSES[programName(name)];
+    const agent = own(AGENT_PROCESSES, programName(name));
     if (agent) return agent;
   }
   const script = argv[1] ?? '';

@@ -4,10 +4,10 @@ import type { RuleSet } from '../rules/registry.js';
 import { stricter, type Decision, type Finding } from '../types.js';
 
 /** Findings no pack can carry examples for (an analyser crashed): always held. */
-const INTERNAL: Record<string, Decision> = { 'internal.error': 'confirm' };
+const INTERNAL = new Map<string, Decision>([['internal.error', 'confirm']]);
 
 export function findingDecision(finding: Finding, rules: RuleSet): Decision {
-  return finding.decision ?? INTERNAL[finding.rule] ?? rules.byId.get(finding.rule)?.decision ?? 'confirm';
+  return finding.decision ?? INTERNAL.get(finding.rule) ?? rules.byId.get(finding.rule)?.decision ?? 'confirm';
 }
 
 export function applyPolicy(findings: Finding[], rules: RuleSet): { decision: Decision; findings: Finding[] } {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { PackIndex, PackSource } from './pack-source.js';
 import type { RulePack, RuleSpec } from './schema.js';
 import { seedGlobSources } from './pattern.js';
+import { own } from '../util/own.js';
 
 declare const __dirname: string;
 
@@ -37,5 +38,5 @@ let examples: Record<string, RuleSpec['examples']> | undefined;
 
 export function builtinExamples(id: string): RuleSpec['examples'] | undefined {
   examples ??= read<Record<string, RuleSpec['examples']>>('rule-examples.json');
-  return examples[id];
+  return own(examples, id);
 }

@@ -3,6 +3,7 @@
 // it by test/rules/glob.test.ts. minimatch's own makeRe is not used: in v10 it drops a trailing
 // `/**` after an earlier globstar (`/a/**/b/**` does not match `/a/x/b/c`), unlike its match().
 // Returns null for syntax this compiler leaves to minimatch (negated extglobs `!(…)`).
+import { own } from '../util/own.js';
 
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/;
 
@@ -92,8 +93,9 @@ function bracket(pattern: string, i: number): { source: string; end: number } | 
       if (close < 0) return null;
       const name = pattern.slice(j + 2, close);
       const classes: Record<string, string> = { alnum: 'a-zA-Z0-9', alpha: 'a-zA-Z', digit: '0-9', lower: 'a-z', upper: 'A-Z', space: '\\s', xdigit: '0-9a-fA-F', punct: '!-\\/:-@\\[-`{-~', word: '\\w' };
-      if (!(name in classes)) return null;
-      body += classes[name];
+      const range = own(classes, name);
+      if (range === undefined) return null;
+      body += range;
       j = close + 1;
       continue;
     }

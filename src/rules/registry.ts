@@ -6,6 +6,7 @@ import { compileCommandMatch, extractTarget, viewCommand, type CommandView, type
 import { flagValue } from './argv.js';
 import { eagerSource, ruleReach, type PackSource } from './pack-source.js';
 import type { MatchSpec, RulePack, RuleSpec, ToolSpec } from './schema.js';
+import { own } from '../util/own.js';
 
 export interface LoadedRule extends RuleSpec {
   pack: string;
@@ -120,7 +121,7 @@ export class RuleSet {
   rule(id: string): LoadedRule | undefined {
     const known = this.rules.get(id);
     if (known) return known;
-    const pack = this.source.index.rules[id];
+    const pack = own(this.source.index.rules, id);
     if (!pack) return undefined;
     this.ensurePack(pack);
     return this.rules.get(id);
@@ -145,13 +146,13 @@ export class RuleSet {
   }
 
   tool(name: string): ToolSpec | undefined {
-    this.ensurePacks(this.source.index.commands[name]);
+    this.ensurePacks(own(this.source.index.commands, name));
     return this.tools.get(name);
   }
 
   /** Whether any pack or config rule names this program (the unknown-CLI fallback leaves those alone). */
   describes(name: string): boolean {
-    return name in this.source.index.commands || this.byCommand.has(name);
+    return Object.hasOwn(this.source.index.commands, name) || this.byCommand.has(name);
   }
 
   isDisabled(rule: LoadedRule | undefined): boolean {
@@ -185,9 +186,9 @@ export class RuleSet {
   /** Declarative command rules that hold for this command, as findings (delegates analysed in place). */
   matchCommand(cmd: ExecCommand, ctx: AnalysisContext): Finding[] {
     this.ensurePacks(this.source.index.wildcard);
-    this.ensurePacks(this.source.index.commands[cmd.name]);
+    this.ensurePacks(own(this.source.index.commands, cmd.name));
     const specific = this.byCommand.get(cmd.name);
-    const candidates = specific ? [...specific, ...this.anyCommand] : this.anyCommand;
+    const candidates = !specific ? this.anyCommand : this.anyCommand.length === 0 ? specific : [...specific, ...this.anyCommand];
     if (candidates.length === 0) return [];
     const view = viewCommand(cmd, this.tools.get(cmd.name));
     const findings: Finding[] = [];

@@ -45,8 +45,8 @@ const EMPTY: OptionTable = {};
 function resolveLong(name: string, table: OptionTable): { name: string; arity: Arity; on: boolean } {
   const long = table.long ?? {};
   const alias = table.alias ?? {};
-  if (name in long) return { name, arity: long[name], on: true };
-  if (name in alias) return { name: alias[name], arity: long[alias[name]] ?? 0, on: true };
+  if (Object.hasOwn(long, name)) return { name, arity: long[name], on: true };
+  if (Object.hasOwn(alias, name)) return { name: alias[name], arity: (Object.hasOwn(long, alias[name]) ? long[alias[name]] : undefined) ?? 0, on: true };
   if (table.negatable && name.startsWith('no-') && name.slice(3) in long) return { name: name.slice(3), arity: 0, on: false };
   // Unique prefix (`--forc` → `--force`), as both getopt_long and git accept.
   let found: string | undefined;

@@ -3,6 +3,7 @@
 // small tolerant parser that keeps what is known: the path survives an unknown host.
 import type { QueryParam } from './model.js';
 import { MASK, isSecretQueryName, maskPath } from './secrets.js';
+import { own } from '../../util/own.js';
 
 export interface ParsedUrl {
   scheme: string;
@@ -165,7 +166,8 @@ export function parseUrl(raw: string, defaultScheme = 'http'): ParsedUrl {
   let matchHost = host;
   if (!hostKnown) {
     const name = variableName(host);
-    if (name && HOST_VARIABLES[name.toUpperCase()]) matchHost = HOST_VARIABLES[name.toUpperCase()];
+    const known = name ? own(HOST_VARIABLES, name.toUpperCase()) : undefined;
+    if (known) matchHost = known;
     else matchHost = host.toLowerCase();
   }
   const path = normalisePath(pathPart);

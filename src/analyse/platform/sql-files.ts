@@ -5,6 +5,7 @@
 import type { Analyser, AnalysisContext, ExecCommand, Finding } from '../../types.js';
 import { parseArgs, flagValue } from '../../rules/argv.js';
 import { matchingRule } from './command-rule.js';
+import { own } from '../../util/own.js';
 
 interface SqlFileCarrier {
   /** Declarative rule (in a pack) that recognises the command and names the findings. */
@@ -54,7 +55,7 @@ export const sqlFromFiles: Analyser = {
   commands: Object.keys(CARRIERS),
   analyse(cmd, ctx) {
     const findings: Finding[] = [];
-    for (const carrier of CARRIERS[cmd.name] ?? []) {
+    for (const carrier of own(CARRIERS, cmd.name) ?? []) {
       const paths = sqlFiles(cmd, carrier, ctx);
       if (paths.length === 0) continue;
       const rule = matchingRule(carrier.rule, cmd, ctx);

@@ -2,6 +2,7 @@
 // npm exec, pnpm dlx, yarn dlx, bunx) or as `node <path to the bin>` — and sorts what they ask:
 // reading (check, explain, log, pending, rules, help) is fine; approving, denying, trusting,
 // installing, uninstalling or configuring from an agent is not.
+import { own } from '../../util/own.js';
 
 const PROGRAM = /^interlock(?:-guard)?(?:\.[cm]?js)?$/;
 const PACKAGE = 'interlock-guard';
@@ -171,7 +172,7 @@ const PACKAGE_REMOVE: Record<string, ReadonlySet<string>> = {
 
 /** `npm uninstall -g interlock-guard`, `pnpm remove interlock-guard`, `yarn global remove interlock-guard`. */
 export function uninstallsInterlock(name: string, argv: readonly string[]): boolean {
-  const verbs = PACKAGE_REMOVE[name];
+  const verbs = own(PACKAGE_REMOVE, name);
   if (!verbs) return false;
   const positionals = argv.slice(1).filter((a) => !a.startsWith('-'));
   let i = 0;

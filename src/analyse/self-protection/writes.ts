@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import type { ExecCommand } from '../../types.js';
 import { parseArgs, type ParsedArgs } from '../../rules/argv.js';
 import type { PathOp } from './protected-paths.js';
+import { own } from '../../util/own.js';
 
 export interface PathUse {
   word: string;
@@ -252,7 +253,7 @@ export function pathsChanged(cmd: ExecCommand): PathUse[] {
     if (WRITE_REDIRECTS.has(r.op) && !/^\d+$|^-$/.test(r.target)) uses.push({ word: r.target, op: 'write' });
   }
   const args = cmd.argv.slice(1);
-  const extractor = EXTRACTORS[cmd.name];
+  const extractor = own(EXTRACTORS, cmd.name);
   if (extractor) {
     try {
       uses.push(...extractor(args, cmd));

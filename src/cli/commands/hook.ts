@@ -4,6 +4,7 @@ import { runHook } from '../../adapters/run.js';
 import { stdinStillOpen } from '../../adapters/stdin.js';
 import { writeStderr, writeStdout } from '../../util/output.js';
 import type { CliCommand } from '../command.js';
+import { own } from '../../util/own.js';
 
 const HELP = `Usage:
   interlock hook <client>
@@ -30,7 +31,7 @@ export const command: CliCommand = {
       process.stdout.write(HELP);
       return 0;
     }
-    const adapter = client ? adapters[client] : undefined;
+    const adapter = client ? own(adapters, client) : undefined;
     if (!adapter) {
       // Exit 2 with a reason on stderr blocks in every client that honours hooks.
       writeStderr(`Interlock blocked this command: unknown hook client "${client ?? ''}" (known: ${Object.keys(adapters).join(', ')}).\n`);

@@ -2,6 +2,7 @@
 import { scanOptions, optionWord } from '../options.js';
 import type { Value } from '../scope.js';
 import type { Unwrapped, Unwrapper } from './types.js';
+import { own } from '../../util/own.js';
 
 /** npm package names whose binary is named differently. */
 const PACKAGE_BINS: Record<string, string> = {
@@ -24,7 +25,7 @@ const PACKAGE_BINS: Record<string, string> = {
 export function binOfPackage(spec: string): string {
   const at = spec.indexOf('@', 1);
   const name = at > 0 ? spec.slice(0, at) : spec;
-  return PACKAGE_BINS[name] ?? (name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name);
+  return own(PACKAGE_BINS, name) ?? (name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name);
 }
 
 function runPackage(argv: Value[], from: number, via: string): Unwrapped {

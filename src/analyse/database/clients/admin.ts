@@ -5,6 +5,7 @@ import { endpointHints, hostOf, isVariable, parseEndpoint, type Endpoint } from 
 import { finding } from '../findings.js';
 import { booleanOption, hasOption, optionValue, parseCommandLine, type CommandLine, type OptionSpec } from '../options.js';
 import { RULE } from '../rules.js';
+import { own } from '../../../util/own.js';
 
 const PG_CONNECTION = ['-h', '--host', '-p', '--port', '-U', '--username', '--maintenance-db', '--role'];
 
@@ -141,6 +142,6 @@ export const adminAnalyser: Analyser = {
   name: 'database',
   commands: Object.keys(ADMIN),
   analyse(cmd) {
-    return ADMIN[cmd.name]?.(cmd) ?? [];
+    return own(ADMIN, cmd.name)?.(cmd) ?? [];
   },
 };

@@ -11,6 +11,7 @@ import type { Token } from './scanner.js';
 import { effect, type SqlEffect } from './effect.js';
 import { matchesEveryRow } from './predicate.js';
 import { isPunct, isWord, readName, readNameList, skipIfExists, tokensText } from './tokens.js';
+import { own } from '../../../util/own.js';
 
 type KindClass = 'database' | 'table' | 'object' | 'safe' | 'cascade';
 
@@ -59,7 +60,8 @@ function readKind(tokens: Token[], k: number): { kind: string; cls: KindClass | 
   for (let j = k; j < k + 4 && tokens[j]?.kind === 'word'; j++) words.push(tokens[j].up);
   for (let len = Math.min(4, words.length); len >= 1; len--) {
     const kind = words.slice(0, len).join(' ');
-    if (KINDS[kind]) return { kind, cls: KINDS[kind], next: k + len };
+    const cls = own(KINDS, kind);
+    if (cls) return { kind, cls, next: k + len };
   }
   if (words.length === 0) return null;
   return { kind: words[0], cls: undefined, next: k + 1 };

@@ -1,6 +1,7 @@
 // What differs between SQL dialects for a guard: how text is quoted and commented (so a `;` or a
 // keyword inside a string is not mistaken for code), which client commands a script may contain,
 // and whether a ROLLBACK undoes DDL.
+import { own } from '../../../util/own.js';
 
 export interface Dialect {
   name: string;
@@ -91,6 +92,6 @@ const BY_PROGRAM: Record<string, DialectName> = {
 };
 
 export function dialectFor(program: string): Dialect {
-  const name = BY_PROGRAM[program];
+  const name = own(BY_PROGRAM, program);
   return name ? DIALECTS[name] : DIALECTS.generic;
 }

@@ -36,7 +36,7 @@ function valueOf(node: AstNode, variables: Record<string, unknown>): unknown {
   switch (node.kind) {
     case 'Variable': {
       const name = (node as NamedNode).name?.value ?? '';
-      return name in variables ? variables[name] : new Unresolved(name);
+      return Object.hasOwn(variables, name) ? variables[name] : new Unresolved(name);
     }
     case 'IntValue':
     case 'FloatValue':

@@ -5,6 +5,7 @@ import type { Finding } from '../../../types.js';
 import type { HttpRequest } from '../model.js';
 import { pathSegments } from '../model.js';
 import { MASK, maskSegment } from '../secrets.js';
+import { own } from '../../../util/own.js';
 
 /** Path words that name an action or a sub-collection rather than the resource itself. */
 const ACTION_SEGMENTS = new Set([
@@ -40,7 +41,8 @@ const IRREGULAR: Record<string, string> = { indices: 'index', indexes: 'index', 
 
 function singular(word: string): string {
   const lower = word.toLowerCase();
-  if (IRREGULAR[lower]) return IRREGULAR[lower];
+  const irregular = own(IRREGULAR, lower);
+  if (irregular) return irregular;
   if (/ies$/.test(lower)) return lower.slice(0, -3) + 'y';
   if (/(ss|us)$/.test(lower)) return lower;
   if (/s$/.test(lower)) return lower.slice(0, -1);
