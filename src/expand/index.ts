@@ -578,12 +578,12 @@ class Expander {
         case 'shell':
           if (result.env) env.push(...result.env);
           // What the nested shell prints is what its commands print (`bash -c 'cat <<EOF' | psql`).
-          return finish(this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin, result.args) ?? new Ran(undefined, result.text.text));
+          return finish(this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin, result.args, result.inScope) ?? new Ran(undefined, result.text.text));
         case 'stdin-shell':
           this.stdinShell(state.stdin, this.scopeAt(state.scope, cwd), frame);
           return finish(new Ran(undefined, result.via));
         case 'script':
-          this.scriptFile(result.path, this.scopeAt(state.scope, cwd), frame, state.stdin);
+          this.scriptFile(result.path, this.scopeAt(state.scope, cwd), frame, state.stdin, result.inScope);
           return finish(new Ran(undefined, result.via));
         case 'code':
           this.code(result, state.stdin, this.scopeAt(state.scope, cwd), frame);
@@ -646,8 +646,12 @@ class Expander {
     return { argv: [...argv.slice(0, i), ...expanded, ...argv.slice(i + 1)], via, name: sub.text };
   }
 
-  /** Parses and expands shell text that will run (bash -c, eval, ssh, watch, decoded stdin …). */
-  private nested(text: Value, scope: Scope, frame: Frame, stdin: StdinSource | undefined, args?: Value[]): Ran | undefined {
+  /**
+   * Parses and expands shell text that will run (bash -c, eval, ssh, watch, decoded stdin …): in a
+   * scope of its own, or `inScope`, in the caller's (eval, source: variables, aliases and
+   * functions it defines are there for the commands after it).
+   */
+  private nested(text: Value, scope: Scope, frame: Frame, stdin: StdinSource | undefined, args?: Value[], inScope = false): Ran | undefined {
     if (frame.depth + 1 > this.limits.maxNesting) {
       throw new LimitReached(`shells nested deeper than ${this.limits.maxNesting} levels (bash -c, eval, ssh, scripts)`);
     }
@@ -664,7 +668,7 @@ class Expander {
       });
       return;
     }
-    const inner = scope.child();
+    const inner = inScope ? scope : scope.child();
     if (args) {
       // `sh -c '…' name a b`: $0 is name, "$@" is a b.
       const positional = args.slice(1);
@@ -694,10 +698,10 @@ class Expander {
     this.unknownCode(from, `${via} runs commands read from \`${from}\`, whose content cannot be known before it runs`);
   }
 
-  private scriptFile(path: Value, scope: Scope, frame: Frame, stdin: StdinSource | undefined): void {
+  private scriptFile(path: Value, scope: Scope, frame: Frame, stdin: StdinSource | undefined, inScope = false): void {
     const via = frame.via.at(-1) ?? 'a shell';
     if (!path.known && path.content !== undefined) {
-      this.nested({ text: path.content, known: true }, scope, frame, undefined);
+      this.nested({ text: path.content, known: true }, scope, frame, undefined, undefined, inScope);
       return;
     }
     if (!path.known) return this.unknownCode(path.text, `${via} runs a script from \`${path.text}\`, whose content cannot be known before it runs`);
@@ -708,6 +712,7 @@ class Expander {
     }
     // `bash /dev/stdin` reads its script from standard input, like `bash -s`.
     if (STDIN_PATHS.has(full)) return this.stdinShell(stdin ?? { kind: 'unknown', from: path.text }, scope, frame);
+    if (full === '/dev/null') return; // an empty script
     if (++this.scriptsRead > this.limits.maxScripts) throw new LimitReached(`more than ${this.limits.maxScripts} script files to read`);
     const text = written?.text ?? this.options.readFile(full);
     if (text === undefined) {
@@ -716,7 +721,7 @@ class Expander {
       else if (problem) this.unknownCode(path.text, `${via} runs the script \`${path.text}\`, but ${problem.message}`);
       return; // missing: the shell fails to start it
     }
-    this.nested({ text, known: true }, scope, frame, undefined);
+    this.nested({ text, known: true }, scope, frame, undefined, undefined, inScope);
   }
 
   private code(result: Extract<Unwrapped, { kind: 'code' }>, stdin: StdinSource | undefined, scope: Scope, frame: Frame): void {

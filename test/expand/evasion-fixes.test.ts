@@ -154,3 +154,26 @@ describe('sudo and git aliases', () => {
     expect(run("git config alias.st '!git st -s'; git st").findings.map((f) => f.rule)).not.toContain('exec.limit');
   });
 });
+
+describe('eval and source run in the calling shell', () => {
+  it('variables, aliases and functions they define are there for the commands after them', () => {
+    expect(executed("eval 'c=git'; $c push --force origin main")).toContain('git push --force origin main');
+    expect(executed("eval \"alias x='rm -rf /srv/data'\"\nx")).toContain('rm -rf /srv/data');
+    const files = new Map([['/work/project/env.sh', "alias y='git push --force'\nZ=terraform\n"]]);
+    const readFile = (path: string) => files.get(path);
+    expect(run('. ./env.sh\ny origin main; $Z destroy', { readFile }).commands.map((c) => c.argv.join(' '))).toEqual(
+      expect.arrayContaining(['git push --force origin main', 'terraform destroy']),
+    );
+    expect(executed("printf 'Z=terraform\\n' > env2.sh && source ./env2.sh && $Z destroy -auto-approve")).toContain('terraform destroy -auto-approve');
+  });
+
+  it('a nested shell or a subshell keeps its assignments to itself', () => {
+    expect(known("bash -c 'c=git'; $c status")).toEqual([false]);
+    expect(known("(eval 'c=ls'); $c")).toEqual([false]);
+    expect(known("(source ./x.sh); $c")).toEqual([false]);
+  });
+
+  it('sourcing /dev/null runs nothing', () => {
+    expect(decide('. /dev/null; ls').decision).toBe('allow');
+  });
+});

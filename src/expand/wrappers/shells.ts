@@ -24,10 +24,10 @@ const shell: Unwrapper = (argv): Unwrapped => {
 const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'rbash', 'fish', 'pwsh', 'oksh', 'loksh'];
 
 /** `eval a b c` runs the words joined by spaces. */
-const evalBuiltin: Unwrapper = (argv) => (argv.length > 1 ? { kind: 'shell', text: joinWords(argv.slice(1)), via: 'eval' } : { kind: 'inert' });
+const evalBuiltin: Unwrapper = (argv) => (argv.length > 1 ? { kind: 'shell', text: joinWords(argv.slice(1)), via: 'eval', inScope: true } : { kind: 'inert' });
 
 /** `source x.sh`, `. x.sh` */
-const source: Unwrapper = (argv) => (argv[1] ? { kind: 'script', path: argv[1], via: `${argv[0].text} ${argv[1].text}` } : { kind: 'inert' });
+const source: Unwrapper = (argv) => (argv[1] ? { kind: 'script', path: argv[1], via: `${argv[0].text} ${argv[1].text}`, inScope: true } : { kind: 'inert' });
 
 /** `at now`, `batch`: read a script from stdin (or `-f file`) to run later. */
 const at: Unwrapper = (argv) => {

@@ -6,12 +6,15 @@ export type Unwrapped =
   | { kind: 'exec'; argv: Value[]; via: string; env?: [string, Value][]; remote?: string; chdir?: Value }
   /** Runs several argvs (find -exec, xargs with known input); `keepSelf` also analyses the wrapper itself. */
   | { kind: 'many'; commands: { argv: Value[]; via: string }[]; keepSelf: boolean; remote?: string }
-  /** Runs a shell string (bash -c '…', ssh host '…', watch '…', eval …); `args` are `$0 $1 …` (`sh -c '…' sh a b`). */
-  | { kind: 'shell'; text: Value; via: string; remote?: string; env?: [string, Value][]; args?: Value[] }
+  /**
+   * Runs a shell string (bash -c '…', ssh host '…', watch '…', eval …); `args` are `$0 $1 …` (`sh -c '…' sh a b`).
+   * `inScope`: the calling shell runs it itself (eval), so what it sets stays set afterwards.
+   */
+  | { kind: 'shell'; text: Value; via: string; remote?: string; env?: [string, Value][]; args?: Value[]; inScope?: boolean }
   /** A shell that reads its script from standard input (bash, sh -s, at now). */
   | { kind: 'stdin-shell'; via: string; remote?: string }
-  /** A shell running a script file (bash ./x.sh, source x.sh). */
-  | { kind: 'script'; path: Value; via: string }
+  /** A shell running a script file (bash ./x.sh; source x.sh, which runs it in the calling shell: `inScope`). */
+  | { kind: 'script'; path: Value; via: string; inScope?: boolean }
   /** Inline interpreter code (python -c, node -e, perl -e …) or code read from stdin. */
   | { kind: 'code'; language: InterpreterLanguage; code: Value | 'stdin'; via: string }
   /** A package.json script (npm run x, pnpm x, yarn x). */
