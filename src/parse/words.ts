@@ -252,12 +252,9 @@ export function scanUnquoted(lx: Lexer, b: WordBuilder, mode: number, tildeAt: n
   scan: while (p < n) {
     const c = src.charCodeAt(p);
     if (c >= 128 || (CLASS[c] & C_WORD_SPECIAL) === 0) {
-      if (extglob && (c === AT || c === PLUS || c === BANG) && src.charCodeAt(p + 1) === LPAREN) {
-        const e = extglobEnd(src, p + 1, n);
+      if (extglob && (c === AT || c === PLUS || c === BANG)) {
+        const e = scanExtglob(b, src, lit, p, n);
         if (e > 0) {
-          if (p > lit) b.text(src.slice(lit, p), 'none');
-          const source = src.slice(p, e);
-          b.expansion({ kind: 'glob', source }, source);
           p = lit = e;
           continue;
         }
@@ -317,21 +314,13 @@ export function scanUnquoted(lx: Lexer, b: WordBuilder, mode: number, tildeAt: n
         break;
       }
       case DQUOTE:
-        if (p > lit) b.text(src.slice(lit, p), 'none');
-        lx.pos = p;
-        scanDouble(lx, b);
-        p = lit = lx.pos;
-        break;
       case DOLLAR:
-        if (p > lit) b.text(src.slice(lit, p), 'none');
-        lx.pos = p;
-        scanDollar(lx, b, false);
-        p = lit = lx.pos;
-        break;
       case BACKTICK:
         if (p > lit) b.text(src.slice(lit, p), 'none');
         lx.pos = p;
-        scanBacktick(lx, b, false);
+        if (c === DQUOTE) scanDouble(lx, b);
+        else if (c === DOLLAR) scanDollar(lx, b, false);
+        else scanBacktick(lx, b, false);
         p = lit = lx.pos;
         break;
       case STAR:
@@ -340,12 +329,9 @@ export function scanUnquoted(lx: Lexer, b: WordBuilder, mode: number, tildeAt: n
           p++;
           break;
         }
-        if (extglob && src.charCodeAt(p + 1) === LPAREN) {
-          const e = extglobEnd(src, p + 1, n);
+        if (extglob) {
+          const e = scanExtglob(b, src, lit, p, n);
           if (e > 0) {
-            if (p > lit) b.text(src.slice(lit, p), 'none');
-            const source = src.slice(p, e);
-            b.expansion({ kind: 'glob', source }, source);
             p = lit = e;
             break;
           }
@@ -482,6 +468,22 @@ function bracketEnd(lx: Lexer, p: number): number {
   }
   lx.bracketFailEnd = q;
   return -1;
+}
+
+/**
+ * An extglob (`@(…)`, `*(…)`, …) whose operator is at `p` becomes one glob part, after the literal
+ * text pending since `lit`. Returns where scanning resumes, or -1 when no `(…)` follows (then the
+ * operator is an ordinary character). Shared by the `@+!` fast path and the `*?` glob case so both
+ * treat a pattern alike.
+ */
+function scanExtglob(b: WordBuilder, src: string, lit: number, p: number, n: number): number {
+  if (src.charCodeAt(p + 1) !== LPAREN) return -1;
+  const e = extglobEnd(src, p + 1, n);
+  if (e < 0) return -1;
+  if (p > lit) b.text(src.slice(lit, p), 'none');
+  const source = src.slice(p, e);
+  b.expansion({ kind: 'glob', source }, source);
+  return e;
 }
 
 /** `@(…)` etc.: `open` is the `(`; returns the end after the matching `)`, or -1 (also when it hides a substitution). */
