@@ -36,7 +36,7 @@ Examples:
   interlock install cursor --project --dry-run
 `;
 
-export function printReport(report: InstallReport, verb: string): void {
+function printReport(report: InstallReport, verb: string): void {
   const lines: string[] = [];
   const where = report.scope === 'project' ? 'project' : 'user';
   const touched = report.changes.filter((c) => c.action !== 'unchanged');
@@ -74,7 +74,7 @@ function list(json: boolean): number {
   return 0;
 }
 
-export function installError(verb: string, error: unknown): number {
+function installError(verb: string, error: unknown): number {
   if (error instanceof InstallError || error instanceof LauncherError) {
     process.stderr.write(`interlock ${verb}: ${error.message}\n`);
     return 1;
@@ -82,37 +82,50 @@ export function installError(verb: string, error: unknown): number {
   throw error;
 }
 
+/**
+ * `install <client>` and `uninstall <client>` take the same options, name clients the same way and
+ * report alike; only the change they make differs. Without a client, `noClient` answers (install
+ * lists the clients); when it is absent, naming one is required.
+ */
+export function runClientCommand(
+  verb: 'install' | 'uninstall',
+  help: string,
+  args: string[],
+  change: typeof installClient,
+  noClient?: (json: boolean) => number,
+): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { project: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    process.stderr.write(`interlock ${verb}: ${(error as Error).message}\n\n${help}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const [name, ...rest] = parsed.positionals;
+  if (!name && noClient) return noClient(!!parsed.values.json);
+  const spec = name ? clientNamed(name) : undefined;
+  if (!spec || rest.length) {
+    process.stderr.write(`interlock ${verb}: ${name ? (spec ? `unexpected argument ${rest[0]}` : `unknown client "${name}"`) : 'name a client'} (clients: ${clients.map((c) => c.name).join(', ')})\n`);
+    return 2;
+  }
+  const scope: Scope = parsed.values.project ? 'project' : 'user';
+  try {
+    const report = change(spec, scope, makeContext(), { dryRun: parsed.values['dry-run'] });
+    if (parsed.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    else printReport(report, verb);
+    return 0;
+  } catch (error) {
+    return installError(verb, error);
+  }
+}
+
 export const command: CliCommand = {
   name: 'install',
   summary: "add Interlock's hook to an agent client's config (no client: list clients)",
   help: HELP,
-  run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { project: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (error) {
-      process.stderr.write(`interlock install: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
-    if (parsed.values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    const [name, ...rest] = parsed.positionals;
-    if (!name) return list(!!parsed.values.json);
-    const spec = clientNamed(name);
-    if (!spec || rest.length) {
-      process.stderr.write(`interlock install: ${spec ? `unexpected argument ${rest[0]}` : `unknown client "${name}"`} (clients: ${clients.map((c) => c.name).join(', ')})\n`);
-      return 2;
-    }
-    const scope: Scope = parsed.values.project ? 'project' : 'user';
-    try {
-      const report = installClient(spec, scope, makeContext(), { dryRun: parsed.values['dry-run'] });
-      if (parsed.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      else printReport(report, 'install');
-      return 0;
-    } catch (error) {
-      return installError('install', error);
-    }
-  },
+  run: (args) => runClientCommand('install', HELP, args, installClient, list),
 };
