@@ -45,7 +45,18 @@ const newGroup = (): Group => ({
 });
 
 /** curl's `-d @file` strips carriage returns and newlines; `--data-binary @file` keeps the bytes. */
-function dataPart(value: string, dynamic: boolean, mode: 'ascii' | 'binary' | 'raw' | 'urlencode' | 'json', cmd: ExecCommand, ctx: AnalysisContext): Part {
+type DataMode = 'ascii' | 'binary' | 'raw' | 'urlencode' | 'json';
+
+/** How each `--data*` option reads its value (`-d` is `--data`, i.e. ascii). */
+const DATA_MODES = {
+  data: 'ascii',
+  'data-ascii': 'ascii',
+  'data-binary': 'binary',
+  'data-raw': 'raw',
+  'data-urlencode': 'urlencode',
+} as const satisfies Record<string, DataMode>;
+
+function dataPart(value: string, dynamic: boolean, mode: DataMode, cmd: ExecCommand, ctx: AnalysisContext): Part {
   if (mode === 'raw') return { text: value, dynamic };
   if (mode === 'urlencode') return urlencodePart(value, dynamic, cmd, ctx);
   if (!value.startsWith('@')) return { text: value, dynamic };
@@ -208,16 +219,10 @@ function applyOptions(
         break;
       case 'data':
       case 'data-ascii':
-        group.data.push(dataPart(value, item.dynamic, 'ascii', cmd, ctx));
-        break;
       case 'data-binary':
-        group.data.push(dataPart(value, item.dynamic, 'binary', cmd, ctx));
-        break;
       case 'data-raw':
-        group.data.push(dataPart(value, item.dynamic, 'raw', cmd, ctx));
-        break;
       case 'data-urlencode':
-        group.data.push(dataPart(value, item.dynamic, 'urlencode', cmd, ctx));
+        group.data.push(dataPart(value, item.dynamic, DATA_MODES[item.name], cmd, ctx));
         break;
       case 'json':
         group.json.push(dataPart(value, item.dynamic, 'json', cmd, ctx));
