@@ -88,7 +88,9 @@ function compileWithCache(path) {
   const wrapper = script.runInThisContext();
   return () => {
     const module = { exports: {}, filename: path, id: path, loaded: false };
-    wrapper.call(module.exports, module.exports, Module.createRequire(path), module, path, dirname(path));
+    // The bundle files sit next to this loader, so its own require resolves what theirs would
+    // (Module.createRequire costs ~0.1 ms a file).
+    wrapper.call(module.exports, module.exports, dirname(path) === __dirname ? require : Module.createRequire(path), module, path, dirname(path));
     return module.exports;
   };
 }

@@ -7,9 +7,18 @@ import { globSource } from './glob.js';
 export type Matcher = (subject: string) => boolean;
 
 const MAGIC = /[*?[\]{}]|^!|[@+!]\(/;
-const cache = new Map<string, Matcher>();
-/** Sources computed at build time for the built-in packs' globs (null: minimatch's syntax). */
-const prebuilt = new Map<string, string | null>();
+interface PatternState {
+  cache: Map<string, Matcher>;
+  /** Sources computed at build time for the built-in packs' globs (null: minimatch's syntax). */
+  prebuilt: Map<string, string | null>;
+}
+// In the bundle this module is part of the core and of the analyser files that match rules
+// (http, platform); every copy must see the glob sources the core seeds from the packs, so the
+// state lives in a process-wide registry rather than in the module.
+const registry = globalThis as unknown as Record<symbol, PatternState | undefined>;
+const STATE = Symbol.for('interlock.patterns');
+const state: PatternState = (registry[STATE] ??= { cache: new Map(), prebuilt: new Map() });
+const { cache, prebuilt } = state;
 
 /** Registers glob sources computed ahead of time (by `packGlobSources`) for patterns compiled later. */
 export function seedGlobSources(sources: Record<string, string | null>): void {
