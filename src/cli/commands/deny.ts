@@ -1,7 +1,5 @@
 // `interlock deny <id>`: refuse a held command (or withdraw an approval not used yet).
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.js';
-import { wantsHelp } from '../command.js';
+import { parseCommandArgs, type CliCommand } from '../command.js';
 import { resolvePaths } from '../../state/paths.js';
 import { appendAudit, type Approver } from '../../audit/log.js';
 import { denyRequest, RequestError } from '../../confirm/requests.js';
@@ -23,17 +21,8 @@ export const command: CliCommand = {
   summary: 'refuse a held command (or withdraw an unused approval)',
   help,
   run(args) {
-    if (wantsHelp(args)) {
-      process.stdout.write(help);
-      return 0;
-    }
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
-    } catch (error) {
-      process.stderr.write(`interlock deny: ${error instanceof Error ? error.message : String(error)}\n\n${help}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('deny', help, { args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+    if (typeof parsed === 'number') return parsed;
     if (parsed.positionals.length !== 1) {
       process.stderr.write(`interlock deny: expected one request id\n\n${help}`);
       return 2;

@@ -1,7 +1,5 @@
 // `interlock log`: the audit trail, newest last.
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.js';
-import { wantsHelp } from '../command.js';
+import { parseCommandArgs, type CliCommand } from '../command.js';
 import { resolvePaths } from '../../state/paths.js';
 import type { AuditEntry } from '../../audit/log.js';
 import { parseSince, readAudit } from '../../audit/read.js';
@@ -42,20 +40,12 @@ export const command: CliCommand = {
   summary: 'show the audit trail (decisions, approvals, denials, blocks)',
   help,
   run(args) {
-    if (wantsHelp(args)) {
-      process.stdout.write(help);
-      return 0;
-    }
-    let values;
-    try {
-      values = parseArgs({
-        args,
-        options: { json: { type: 'boolean' }, since: { type: 'string' }, decision: { type: 'string' }, limit: { type: 'string' } },
-      }).values;
-    } catch (error) {
-      process.stderr.write(`interlock log: ${error instanceof Error ? error.message : String(error)}\n\n${help}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('log', help, {
+      args,
+      options: { json: { type: 'boolean' }, since: { type: 'string' }, decision: { type: 'string' }, limit: { type: 'string' } },
+    });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     let since: Date | undefined;
     if (values.since !== undefined) {
       since = parseSince(values.since);

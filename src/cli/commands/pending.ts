@@ -1,7 +1,5 @@
 // `interlock pending`: the requests waiting for a human.
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.js';
-import { wantsHelp } from '../command.js';
+import { parseCommandArgs, type CliCommand } from '../command.js';
 import { resolvePaths } from '../../state/paths.js';
 import { isOpen, listRequests, pruneState, type PendingRequest } from '../../confirm/requests.js';
 import { age, oneLine, summary } from '../../confirm/format.js';
@@ -34,17 +32,9 @@ export const command: CliCommand = {
   summary: 'list held commands waiting for approval',
   help,
   run(args) {
-    if (wantsHelp(args)) {
-      process.stdout.write(help);
-      return 0;
-    }
-    let values;
-    try {
-      values = parseArgs({ args, options: { json: { type: 'boolean' }, all: { type: 'boolean' } } }).values;
-    } catch (error) {
-      process.stderr.write(`interlock pending: ${error instanceof Error ? error.message : String(error)}\n\n${help}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('pending', help, { args, options: { json: { type: 'boolean' }, all: { type: 'boolean' } } });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const paths = resolvePaths(process.env);
     const now = new Date();
     try {
