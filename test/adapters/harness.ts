@@ -87,9 +87,11 @@ export const otherTool: Record<string, (cwd: string) => unknown> = {
 
 export const HOOK_CLIENTS = ['claude', 'cursor', 'gemini', 'codex', 'copilot', 'windsurf', 'cline', 'amp', 'opencode'];
 
-function json(text: string): Record<string, any> {
-  const value = JSON.parse(text);
-  expect(typeof value).toBe('object');
+/** A hook answer in JSON form: exit 0 and one JSON object on stdout (the form most clients read). */
+function jsonAnswer(run: Run, where: string): Record<string, any> {
+  expect(run.status, where).toBe(0);
+  const value = JSON.parse(run.stdout);
+  expect(typeof value, where).toBe('object');
   return value;
 }
 
@@ -98,35 +100,30 @@ export function blockReason(client: string, run: Run): string {
   const where = `${client}: exit ${run.status}, stdout ${run.stdout.slice(0, 200)}, stderr ${run.stderr.slice(0, 200)}`;
   switch (client) {
     case 'claude': {
-      expect(run.status, where).toBe(0);
-      const body = json(run.stdout);
+      const body = jsonAnswer(run, where);
       expect(body.hookSpecificOutput.hookEventName, where).toBe('PreToolUse');
       expect(body.hookSpecificOutput.permissionDecision, where).toBe('deny');
       return body.hookSpecificOutput.permissionDecisionReason;
     }
     case 'cursor': {
-      expect(run.status, where).toBe(0);
-      const body = json(run.stdout);
+      const body = jsonAnswer(run, where);
       expect(body.permission, where).toBe('deny');
       expect(body.user_message, where).toBeTruthy();
       return body.agent_message;
     }
     case 'gemini': {
-      expect(run.status, where).toBe(0);
-      const body = json(run.stdout);
+      const body = jsonAnswer(run, where);
       expect(body.decision, where).toBe('deny');
       expect(body.systemMessage, where).toBeTruthy();
       return body.reason;
     }
     case 'copilot': {
-      expect(run.status, where).toBe(0);
-      const body = json(run.stdout);
+      const body = jsonAnswer(run, where);
       expect(body.permissionDecision, where).toBe('deny');
       return body.permissionDecisionReason;
     }
     case 'cline': {
-      expect(run.status, where).toBe(0);
-      const body = json(run.stdout);
+      const body = jsonAnswer(run, where);
       expect(body.cancel, where).toBe(true);
       expect(body.errorMessage, where).toBeTruthy();
       return body.contextModification;
@@ -151,12 +148,10 @@ export function expectNoOpinion(client: string, run: Run): void {
   expect(run.stderr, where).toBe('');
   switch (client) {
     case 'cursor':
-      expect(run.status, where).toBe(0);
-      expect(json(run.stdout), where).toEqual({});
+      expect(jsonAnswer(run, where), where).toEqual({});
       return;
     case 'cline':
-      expect(run.status, where).toBe(0);
-      expect(json(run.stdout), where).toEqual({ cancel: false });
+      expect(jsonAnswer(run, where), where).toEqual({ cancel: false });
       return;
     case 'amp':
       expect(run.status, where).toBe(1); // "ask the operator": never 0, which would skip Amp's prompt
