@@ -1,49 +1,21 @@
 // Hand-built commands for the HTTP analyser tests.
 import type { AnalysisContext, ExecCommand, Finding } from '../../../src/types.js';
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { RuleSet } from '../../../src/rules/registry.js';
-import { analyseSql } from '../../../src/analyse/database/sql.js';
+import { analysisContext, execCommand } from '../../helpers/command.js';
 import httpPack from '../../../config/packs/http.yaml';
 import graphqlPack from '../../../config/packs/graphql.yaml';
 import { httpAnalyser } from '../../../src/analyse/http/index.js';
 import { extractRequests } from '../../../src/analyse/http/clients/index.js';
 import type { HttpRequest } from '../../../src/analyse/http/model.js';
 
-/**
- * An executed command, as test/helpers/exec.ts builds them (not imported: it loads every pack),
- * with dynamic words marked only where they hold `$`/backticks (URLs keep their `?` and `*`).
- */
+/** An executed command whose words count as dynamic only where they hold `$`/backticks (URLs keep their `?` and `*`). */
 export function cmd(argv: string[], options: Partial<ExecCommand> = {}): ExecCommand {
-  return {
-    argv,
-    dynamic: argv.map((a) => /\$[({A-Za-z_]|`/.test(a)),
-    name: argv[0]?.split('/').pop() ?? '',
-    env: {},
-    redirects: [],
-    via: [],
-    context: 'top',
-    cwd: '/work/project',
-    display: argv.join(' '),
-    ...options,
-  };
+  return execCommand(argv, { dynamic: argv.map((a) => /\$[({A-Za-z_]|`/.test(a)), ...options });
 }
 
 /** Only this domain's packs, so other packs being edited cannot break these tests. */
 export function httpContext(overrides: Partial<AnalysisContext> = {}): AnalysisContext {
-  return {
-    rules: new RuleSet([httpPack, graphqlPack]),
-    readFile(path, cwd) {
-      try {
-        const full = resolve(cwd, path);
-        return statSync(full).size > 256 * 1024 ? undefined : readFileSync(full, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    analyseSql,
-    ...overrides,
-  };
+  return analysisContext(new RuleSet([httpPack, graphqlPack]), overrides);
 }
 
 let shared: AnalysisContext | undefined;
