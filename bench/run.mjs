@@ -16,8 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { yamlEsbuild } from '../scripts/yaml-plugin.mjs';
+import { bundleForImport } from '../scripts/bundle-for-import.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -130,17 +129,7 @@ const rss = {
 
 // Inside node_modules, so the bundle resolves its dependencies (graphql, minimatch) as the CLI does.
 const library = join(root, 'node_modules', '.cache', 'interlock-bench', 'pipeline.mjs');
-await build({
-  entryPoints: [join(root, 'bench', 'stages-entry.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: library,
-  plugins: [yamlEsbuild],
-  define: { __BUNDLED__: 'false', __VERSION__: '"bench"' },
-  banner: { js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" },
-  logLevel: 'error',
-});
+await bundleForImport(join(root, 'bench', 'stages-entry.ts'), library, 'bench');
 const lib = await import(library);
 const corpus = readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 

@@ -6,13 +6,12 @@
 //
 //   npm run fuzz                        1,000,000 inputs, seed 1, one worker per CPU
 //   npm run fuzz -- --inputs=50000 --seed=7 --workers=2 --payloads=500
-import { build } from 'esbuild';
 import { availableParallelism } from 'node:os';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { yamlEsbuild } from './yaml-plugin.mjs';
+import { bundleForImport } from './bundle-for-import.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHUNK = 5000;
@@ -33,18 +32,7 @@ if (!isMainThread) {
   const outDir = join(root, 'node_modules', '.cache', 'interlock-fuzz');
   mkdirSync(outDir, { recursive: true });
   const bundle = join(outDir, `run-${process.pid}.mjs`);
-  await build({
-    entryPoints: [join(root, 'test', 'fuzz', 'run.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: bundle,
-    plugins: [yamlEsbuild],
-    define: { __BUNDLED__: 'false', __VERSION__: '"fuzz"' },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
+  await bundleForImport(join(root, 'test', 'fuzz', 'run.ts'), bundle, 'fuzz');
 
   const chunks = Math.ceil(inputs / CHUNK);
   const total = { inputs: 0, parseErrors: 0, decisions: { allow: 0, confirm: 0, deny: 0 }, noOpChecks: 0, payloads: 0, failures: [], slowest: { ms: -1 }, slowestPayload: { ms: -1 } };

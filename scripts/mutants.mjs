@@ -7,11 +7,10 @@
 //   npm run mutants                 report
 //   npm run mutants -- --json       the full result as JSON (every failure with its rules)
 //   npm run mutants -- --failures=N print up to N failures (default 40)
-import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { yamlEsbuild } from './yaml-plugin.mjs';
+import { bundleForImport } from './bundle-for-import.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -31,18 +30,7 @@ try {
 const outDir = join(root, 'node_modules', '.cache', 'interlock-mutants');
 mkdirSync(outDir, { recursive: true });
 const outfile = join(outDir, `suite-${process.pid}.mjs`);
-await build({
-  entryPoints: [join(root, 'test', 'mutants', 'suite.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile,
-  plugins: [yamlEsbuild],
-  define: { __BUNDLED__: 'false', __VERSION__: '"mutants"' },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'error',
-});
+await bundleForImport(join(root, 'test', 'mutants', 'suite.ts'), outfile, 'mutants');
 let suite;
 try {
   suite = await import(pathToFileURL(outfile).href);
