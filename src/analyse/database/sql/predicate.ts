@@ -4,7 +4,7 @@
 // shapes of those. Anything the evaluator does not understand is "unknown", which keeps the
 // statement allowed: a narrow predicate must never be mistaken for a match-all one.
 import type { Token } from './scanner.js';
-import { isPunct, isWord, skipGroup } from './tokens.js';
+import { isPunct, isWord, skipGroup, topLevelIndices } from './tokens.js';
 
 type Truth = 1 | 0 | -1; // always true, never true, unknown
 
@@ -64,18 +64,11 @@ class Evaluator {
   private split(a: number, b: number, word: 'AND' | 'OR'): Array<[number, number]> {
     const parts: Array<[number, number]> = [];
     const symbol = word === 'AND' ? '&&' : '||';
-    let depth = 0;
     let cases = 0;
     let between = 0;
     let start = a;
-    for (let k = a; k < b; k++) {
+    for (const k of topLevelIndices(this.t, a, b)) {
       const tok = this.t[k];
-      if (tok.kind === 'punct') {
-        if (tok.text === '(') depth++;
-        else if (tok.text === ')') depth--;
-        continue;
-      }
-      if (depth !== 0) continue;
       if (tok.kind === 'word') {
         if (tok.up === 'CASE') cases++;
         else if (tok.up === 'END' && cases > 0) cases--;
@@ -130,15 +123,8 @@ class Evaluator {
 
   /** Index of the top-level comparison operator, IS, or LIKE. */
   private operator(a: number, b: number): number {
-    let depth = 0;
-    for (let k = a; k < b; k++) {
+    for (const k of topLevelIndices(this.t, a, b)) {
       const tok = this.t[k];
-      if (tok.kind === 'punct') {
-        if (tok.text === '(') depth++;
-        else if (tok.text === ')') depth--;
-        continue;
-      }
-      if (depth !== 0) continue;
       if (tok.kind === 'op' && COMPARISONS.has(tok.text)) return k;
       if (tok.kind === 'word' && (tok.up === 'IS' || tok.up === 'LIKE' || tok.up === 'ILIKE')) return k;
       if (tok.kind === 'word' && tok.up === 'NOT' && (isWord(this.t[k + 1], 'LIKE') || isWord(this.t[k + 1], 'ILIKE'))) return k;

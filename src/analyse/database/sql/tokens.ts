@@ -19,6 +19,24 @@ export function skipGroup(tokens: Token[], open: number, end = tokens.length): n
   return end;
 }
 
+/**
+ * Indices in [from, end) of the tokens outside parentheses (the parentheses themselves are not
+ * yielded): where a clause's own operators and keywords stand. After an unmatched `)` nothing more
+ * is top level, as no complete expression follows.
+ */
+export function* topLevelIndices(tokens: Token[], from: number, end: number): Generator<number> {
+  let depth = 0;
+  for (let k = from; k < end; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct') {
+      if (t.text === '(') depth++;
+      else if (t.text === ')') depth--;
+      continue;
+    }
+    if (depth === 0) yield k;
+  }
+}
+
 /** First index in [from, end) of a word in `words` outside parentheses, or -1. */
 export function findTopLevel(tokens: Token[], from: number, words: ReadonlySet<string>, end = tokens.length): number {
   let depth = 0;
