@@ -6,6 +6,7 @@
 // Two passes: patterns that hold anywhere in the text (headers, URLs, query strings, JSON keys,
 // NAME=value assignments, known token shapes), then a word pass for secrets that are only
 // recognisable by position (`--password x`, `mysql -px`, `redis-cli -a x`, `curl -u user:x`).
+import { expansionEnd } from '../util/shell-expansion.js';
 
 export const REDACTED = '[redacted]';
 
@@ -363,18 +364,6 @@ interface Word {
   raw: string;
 }
 
-/** End (exclusive) of a balanced `$( … )` or `${ … }` starting at `i` (the `$`). */
-function substitutionEnd(text: string, i: number): number {
-  const open = text[i + 1];
-  const close = open === '(' ? ')' : '}';
-  let depth = 0;
-  for (let j = i + 1; j < text.length; j++) {
-    if (text[j] === open) depth++;
-    else if (text[j] === close && --depth === 0) return j + 1;
-  }
-  return text.length;
-}
-
 const BREAKS = ' \t\r\n;&|()';
 
 /** Splits shell-like text into simple commands of words (quotes and `$( … )` kept whole, operators split). */
@@ -416,13 +405,8 @@ export function scanSegments(text: string): Word[][] {
           i++;
         }
         i++;
-      } else if (c === '`') {
-        const close = text.indexOf('`', i + 1);
-        const stop = close < 0 ? n : close + 1;
-        value += text.slice(i, stop);
-        i = stop;
-      } else if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-        const stop = substitutionEnd(text, i);
+      } else if (c === '`' || (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{'))) {
+        const stop = expansionEnd(text, i);
         value += text.slice(i, stop);
         i = stop;
       } else if (c === '\\' && i + 1 < n) {

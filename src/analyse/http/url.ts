@@ -4,6 +4,7 @@
 import type { QueryParam } from './model.js';
 import { MASK, isSecretQueryName, maskPath } from './secrets.js';
 import { own } from '../../util/own.js';
+import { expansionEnd } from '../../util/shell-expansion.js';
 
 export interface ParsedUrl {
   scheme: string;
@@ -37,29 +38,12 @@ const HOST_VARIABLES: Record<string, string> = {
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//;
 
-/** Index just past a `$(…)`, `${…}` or backtick expansion starting at i (so `/` inside it is not a separator). */
-function skipExpansion(text: string, i: number): number {
-  const open = text[i + 1];
-  if (text[i] === '`') {
-    const end = text.indexOf('`', i + 1);
-    return end < 0 ? text.length : end + 1;
-  }
-  if (open !== '(' && open !== '{') return i + 1;
-  const close = open === '(' ? ')' : '}';
-  let depth = 0;
-  for (let j = i + 1; j < text.length; j++) {
-    if (text[j] === open) depth++;
-    else if (text[j] === close && --depth === 0) return j + 1;
-  }
-  return text.length;
-}
-
-/** Splits at the first of `stops` outside shell expansions. */
+/** Splits at the first of `stops` outside shell expansions (a `/` inside `${API}` is not a separator). */
 function splitAt(text: string, stops: string): [string, string] {
   for (let i = 0; i < text.length; ) {
     const ch = text[i];
     if (ch === '$' || ch === '`') {
-      i = skipExpansion(text, i);
+      i = expansionEnd(text, i);
       continue;
     }
     if (stops.includes(ch)) return [text.slice(0, i), text.slice(i)];
