@@ -1,19 +1,13 @@
 // URL parsing for requests whose URL may be partly unknown (`"$API"/v1/apps`, `${FLY_API_HOSTNAME}/v1/…`,
 // `localhost:9200/logs-*`, httpie's `:3000/path`). WHATWG `URL` rejects most of these, so this is a
 // small tolerant parser that keeps what is known: the path survives an unknown host.
-import type { QueryParam } from './model.js';
+import type { HttpRequest, QueryParam } from './model.js';
 import { MASK, isSecretQueryName, maskPath } from './secrets.js';
 import { own } from '../../util/own.js';
 import { expansionEnd } from '../../util/shell-expansion.js';
 
-export interface ParsedUrl {
-  scheme: string;
-  host: string;
-  hostKnown: boolean;
-  matchHost: string;
-  port?: number;
-  path: string;
-  query: QueryParam[];
+/** The parts of a request that its URL gives (documented on HttpRequest, which takes them over). */
+export interface ParsedUrl extends Pick<HttpRequest, 'scheme' | 'host' | 'hostKnown' | 'matchHost' | 'port' | 'path' | 'query'> {
   /** Display form without credentials and with secret values masked. */
   display: string;
 }
