@@ -13,6 +13,19 @@ import {
 import type { Lexer } from './lexer.js';
 import { M_OPERAND, M_SUBSCRIPT, scanDouble, scanDquoteOperand, scanUnquoted } from './words.js';
 
+/**
+ * One arithmetic expansion from the `$` at `start`: its expression is [from, close) and it ends at
+ * `end`. `$(( … ))` and the legacy `$[ … ]` differ only in their brackets.
+ */
+function arithExpansion(lx: Lexer, b: WordBuilder, start: number, from: number, close: number, end: number, quoted: boolean): void {
+  lx.budget.enter(start + lx.base);
+  const commands = scanArithContent(lx, from, close);
+  lx.budget.leave();
+  lx.pos = end;
+  const source = lx.src.slice(start, end);
+  b.expansion({ kind: 'arith', source, commands, quoted }, source);
+}
+
 /** Scan the expansion starting at the `$` at `lx.pos` (a lone `$` is literal text). */
 export function scanDollar(lx: Lexer, b: WordBuilder, quoted: boolean): void {
   const src = lx.src;
@@ -25,12 +38,7 @@ export function scanDollar(lx: Lexer, b: WordBuilder, quoted: boolean): void {
     if (src.charCodeAt(p1 + 1) === LPAREN) {
       const close = findArithEnd(src, p1 + 2, lx.end);
       if (close >= 0) {
-        lx.budget.enter(start + lx.base);
-        const commands = scanArithContent(lx, p1 + 2, close);
-        lx.budget.leave();
-        lx.pos = close + 2;
-        const source = src.slice(start, lx.pos);
-        b.expansion({ kind: 'arith', source, commands, quoted }, source);
+        arithExpansion(lx, b, start, p1 + 2, close, close + 2, quoted);
         return;
       }
       notArith = true;
@@ -51,12 +59,7 @@ export function scanDollar(lx: Lexer, b: WordBuilder, quoted: boolean): void {
     // Legacy `$[ expr ]` arithmetic.
     const close = legacyArithEnd(src, p1 + 1, lx.end);
     if (close < 0) throw lx.eofError(']', start);
-    lx.budget.enter(start + lx.base);
-    const commands = scanArithContent(lx, p1 + 1, close);
-    lx.budget.leave();
-    lx.pos = close + 1;
-    const source = src.slice(start, lx.pos);
-    b.expansion({ kind: 'arith', source, commands, quoted }, source);
+    arithExpansion(lx, b, start, p1 + 1, close, close + 1, quoted);
     return;
   }
   if (!quoted && c === SQUOTE) {
