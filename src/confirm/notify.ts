@@ -1,26 +1,10 @@
 // Getting a human's attention for a new request: the terminal bell, and a desktop notification
 // where the platform has a notifier (notify-send, osascript). Fire and forget: a notifier that is
 // missing, slow or failing never blocks or breaks `interlock watch`.
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { childProcess } from '../util/vendor.js';
+import { which } from '../util/path-lookup.js';
 
 export const BELL = '\x07';
-
-/** Full path of a program on PATH, or undefined. */
-export function findOnPath(program: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, program);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 function appleScriptString(text: string): string {
   return '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
@@ -29,11 +13,11 @@ function appleScriptString(text: string): string {
 /** The notifier command for this platform, if one is installed. */
 export function notifierCommand(title: string, body: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): [string, string[]] | undefined {
   if (platform === 'darwin') {
-    const osascript = findOnPath('osascript', env);
+    const osascript = which('osascript', env);
     if (osascript) return [osascript, ['-e', `display notification ${appleScriptString(body)} with title ${appleScriptString(title)}`]];
     return undefined;
   }
-  const notifySend = findOnPath('notify-send', env);
+  const notifySend = which('notify-send', env);
   if (notifySend) return [notifySend, ['--app-name=Interlock', '--urgency=critical', title, body]];
   return undefined;
 }

@@ -10,7 +10,7 @@ import type { InstallContext, Scope } from '../install/context.js';
 import { commandPaths, type Launcher } from '../install/launcher.js';
 import { canary, type Probe } from '../install/probe.js';
 import type { ClientSpec } from '../install/spec.js';
-import { isExecutable, which } from '../install/which.js';
+import { isExecutable, which } from '../util/path-lookup.js';
 import { resolvePaths } from '../state/paths.js';
 
 export interface Check {

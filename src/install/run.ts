@@ -9,7 +9,7 @@ import { unifiedDiff } from './diff.js';
 import { InstallError } from './json-file.js';
 import { canary, type Probe } from './probe.js';
 import type { ClientSpec } from './spec.js';
-import { which } from './which.js';
+import { which } from '../util/path-lookup.js';
 
 export interface ChangeReport {
   path: string;

@@ -8,8 +8,9 @@
 // <name> is the name the shim was installed under (bash, sh, zsh, …), else bash.
 // A candidate is a shim when it resolves to the shim that started us ($INTERLOCK_SHIM), to this
 // CLI's own file, or when it is a small script carrying the shim marker.
-import { accessSync, constants, closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { basename, delimiter, isAbsolute, join } from 'node:path';
+import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
+import { firstExecutable, isExecutable, pathDirs } from '../util/path-lookup.js';
 
 /** Written into every shim; a file that contains it is never taken for the real shell. */
 export const SHIM_MARKER = 'interlock-shell-shim';
@@ -24,16 +25,6 @@ function realpath(path: string): string | undefined {
     return realpathSync(path);
   } catch {
     return undefined;
-  }
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -79,15 +70,13 @@ export function findRealShell(lookup: ShellLookup): string {
   const configured = env.INTERLOCK_REAL_SHELL;
   if (configured) {
     if (!isAbsolute(configured)) throw new ShellNotFound(`INTERLOCK_REAL_SHELL must be an absolute path (it is "${configured}")`);
-    if (!isExecutableFile(configured)) throw new ShellNotFound(`INTERLOCK_REAL_SHELL (${configured}) is not an executable file`);
+    if (!isExecutable(configured)) throw new ShellNotFound(`INTERLOCK_REAL_SHELL (${configured}) is not an executable file`);
     if (isShim(configured, lookup)) throw new ShellNotFound(`INTERLOCK_REAL_SHELL (${configured}) points back at Interlock's shim, which would run itself forever`);
     return configured;
   }
   const name = wantedShell(env);
-  const dirs = (env.PATH ?? '').split(delimiter).filter((d) => isAbsolute(d));
-  for (const dir of [...dirs, ...FALLBACK_DIRS]) {
-    const candidate = join(dir, name);
-    if (isExecutableFile(candidate) && !isShim(candidate, lookup)) return candidate;
-  }
+  const dirs = [...pathDirs(env).filter((d) => isAbsolute(d)), ...FALLBACK_DIRS];
+  const found = firstExecutable(name, dirs, (candidate) => !isShim(candidate, lookup));
+  if (found) return found;
   throw new ShellNotFound(`no ${name} found on PATH or in ${FALLBACK_DIRS.join(', ')} other than Interlock's own shim; set INTERLOCK_REAL_SHELL to the real shell`);
 }

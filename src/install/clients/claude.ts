@@ -10,7 +10,7 @@ import type { InstallContext, Scope } from '../context.js';
 import { findNested, removeNested, upsertNested } from '../hook-entries.js';
 import { jsonClient } from '../json-client.js';
 import { HOOK_TIMEOUT_SECONDS } from '../timeouts.js';
-import { which } from '../which.js';
+import { which } from '../../util/path-lookup.js';
 
 /** Seconds (Claude Code's unit). */
 export const CLAUDE_TIMEOUT_S = HOOK_TIMEOUT_SECONDS;

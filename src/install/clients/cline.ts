@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { InstallContext, Scope } from '../context.js';
 import { clineScript, isManagedFile, managedFileChange } from '../scripts.js';
 import type { ClientSpec } from '../spec.js';
-import { isExecutable } from '../which.js';
+import { isExecutable } from '../../util/path-lookup.js';
 
 const target = (scope: Scope, ctx: InstallContext) =>
   scope === 'user' ? join(ctx.home, 'Documents', 'Cline', 'Hooks', 'PreToolUse') : join(ctx.project, '.clinerules', 'hooks', 'PreToolUse');
