@@ -139,6 +139,8 @@ const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
 const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+/** Words that run the next one inside the same shell, so `command eval …` still sets variables here. */
+const IN_SHELL_PREFIXES = new Set(['command', 'builtin', 'time']);
 
 function stdinText(stdin: StdinSource | undefined, read: (path: string) => string | undefined): string | undefined {
   if (!stdin) return undefined;
@@ -184,7 +186,9 @@ class Expander {
 
   private absolute(path: string, cwd: string): string {
     if (path === '~' || path.startsWith('~/')) return this.options.home + path.slice(1);
-    return isAbsolute(path) ? path : resolve(cwd, path);
+    if (isAbsolute(path)) return path;
+    // After `cd "$D"` the working directory is unknown: so is the path (not the guard's own cwd).
+    return isAbsolute(cwd) ? resolve(cwd, path) : `${cwd}/${path}`;
   }
 
   /** Reads a file as the line would see it: written earlier on the line, else on disk. */
@@ -192,7 +196,7 @@ class Expander {
     const full = this.absolute(path, cwd);
     const written = this.files.get(full);
     if (written) return written.text;
-    return this.options.readFile(full);
+    return isAbsolute(full) ? this.options.readFile(full) : undefined;
   }
 
   // ── tree walk ────────────────────────────────────────────────────────────
@@ -207,9 +211,17 @@ class Expander {
       last = r;
     };
     for (const statement of script.statements) {
+      // A background job (`… &`) runs in a subshell: what it sets does not reach the next command.
+      const own = statement.background ? scope.child() : scope;
       const { first, rest } = statement.body;
-      ran(this.pipeline(first, scope, frame));
-      for (const { pipeline } of rest) ran(this.pipeline(pipeline, scope, frame));
+      ran(this.pipeline(first, own, frame));
+      if (rest.length) {
+        // What follows `&&`/`||` may not run: it sees what ran before it, but afterwards what it
+        // set is uncertain (`x=/; false && x=./build; rm -rf $x` deletes /).
+        const tail = own.child();
+        for (const { pipeline } of rest) ran(this.pipeline(pipeline, tail, frame));
+        own.mergeUncertain(tail);
+      }
     }
     return last === NOTHING ? NOTHING : new Ran(output, last.display);
   }
@@ -244,11 +256,17 @@ class Expander {
       }
       case 'If': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
-        for (const branch of node.branches) {
-          this.script(branch.condition, scope, inner);
-          this.script(branch.body, scope, inner);
-        }
-        if (node.elseBody) this.script(node.elseBody, scope, inner);
+        // Only the first condition surely runs; each branch after it is an alternative.
+        const [first, ...others] = node.branches;
+        this.script(first.condition, scope, inner);
+        this.branches(scope, [
+          (s) => this.script(first.body, s, inner),
+          ...others.map((branch) => (s: Scope) => {
+            this.script(branch.condition, s, inner);
+            this.script(branch.body, s, inner);
+          }),
+          ...(node.elseBody ? [(s: Scope) => this.script(node.elseBody!, s, inner)] : []),
+        ]);
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
@@ -258,7 +276,7 @@ class Expander {
         const items = (node.items ?? []).flatMap((w) => this.fields(w, scope, inner));
         const single = items.length === 1 ? items[0] : undefined;
         scope.set(node.variable, single ?? { text: `$${node.variable}`, known: false });
-        this.script(node.body, scope, inner);
+        this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
@@ -266,7 +284,7 @@ class Expander {
       case 'ArithCommand': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         for (const script of node.commands) this.script(script, scope.child(), { ...inner, context: 'sub' });
-        if (node.type === 'ArithFor') this.script(node.body, scope, inner);
+        if (node.type === 'ArithFor') this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
@@ -274,17 +292,15 @@ class Expander {
       case 'Until': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         this.script(node.condition, scope, inner);
-        this.script(node.body, scope, inner);
+        this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
       case 'Case': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         this.word(node.subject, scope, inner);
-        for (const item of node.items) {
-          for (const pattern of item.patterns) this.word(pattern, scope, inner);
-          this.script(item.body, scope, inner);
-        }
+        for (const item of node.items) for (const pattern of item.patterns) this.word(pattern, scope, inner);
+        this.branches(scope, node.items.map((item) => (s: Scope) => this.script(item.body, s, inner)));
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
@@ -301,6 +317,19 @@ class Expander {
       case 'Coproc':
         return this.command(node.body, scope.child(), frame, stdin);
     }
+  }
+
+  /**
+   * Bodies that may or may not run (if/elif/else, case items, loop bodies): each sees the scope
+   * as it was before them, and afterwards what any of them set is uncertain.
+   */
+  private branches(scope: Scope, bodies: ((branch: Scope) => void)[]): void {
+    const ran = bodies.map((body) => {
+      const branch = scope.child();
+      body(branch);
+      return branch;
+    });
+    for (const branch of ran) scope.mergeUncertain(branch);
   }
 
   /**
@@ -444,10 +473,12 @@ class Expander {
 
     const alias = words[0].known ? scope.alias(words[0].text) : undefined;
     if (alias !== undefined) {
-      scope.setAlias(words[0].text, null); // an alias is not expanded inside itself
+      // A shell expands aliases only with expand_aliases on and only on lines read after the
+      // definition; the guard knows neither, so the command is checked as expanded and as written.
+      const inner = scope.child();
+      inner.setAlias(words[0].text, null); // an alias is not expanded inside itself
       const text = [alias, ...node.words.slice(1).map((w) => w.raw)].join(' ');
-      this.nested({ text, known: true }, scope, { ...frame, via: [...frame.via, `alias ${words[0].text}`] }, stdin);
-      return new Ran(undefined, text);
+      this.nested({ text, known: true }, inner, { ...frame, via: [...frame.via, `alias ${words[0].text}`] }, stdin);
     }
 
     return this.run(words, { scope, frame, env, stdin, redirects: redirects.list });
@@ -510,7 +541,7 @@ class Expander {
   /** Follows wrappers until a plain command remains, then records it. */
   private run(
     initial: Value[],
-    state: { scope: Scope; frame: Frame; env: [string, Value][]; stdin: StdinSource | undefined; redirects: ExecRedirect[] },
+    state: { scope: Scope; frame: Frame; env: [string, Value][]; stdin: StdinSource | undefined; redirects: ExecRedirect[]; ownProcess?: boolean },
   ): Ran {
     let argv = initial;
     const via = [...state.frame.via];
@@ -525,6 +556,8 @@ class Expander {
       if (state.redirects.length) this.afterCompound(state.redirects, ran.output, this.scopeAt(state.scope, cwd), state.frame);
       return ran;
     };
+    /** Nothing but `command`/`builtin`/`time` before it: an `eval` or `source` runs in this shell. */
+    let inThisShell = !state.ownProcess;
     for (let hops = 0; hops < 64 && argv.length > 0; hops++) {
       if (!argv[0].known) break;
       const name = basename(argv[0].text);
@@ -561,6 +594,7 @@ class Expander {
       const frame: Frame = { ...inheritRedirects(state.frame, state.redirects), via: [...via, 'via' in result ? result.via : name], remote: ('remote' in result && result.remote) || remote };
       switch (result.kind) {
         case 'exec':
+          if (!IN_SHELL_PREFIXES.has(name)) inThisShell = false;
           argv = result.argv;
           via.push(result.via);
           if (result.env) env.push(...result.env);
@@ -570,7 +604,7 @@ class Expander {
         case 'many': {
           if (result.keepSelf) this.emit(argv, { scope: state.scope, frame: state.frame, env, stdin: state.stdin, redirects: state.redirects, cwd, via, remote });
           for (const sub of result.commands) {
-            this.run(sub.argv, { ...state, env, stdin: undefined, redirects: [], frame: { ...(result.keepSelf ? state.frame : frame), via: [...via, sub.via] } });
+            this.run(sub.argv, { ...state, env, stdin: undefined, redirects: [], ownProcess: true, frame: { ...(result.keepSelf ? state.frame : frame), via: [...via, sub.via] } });
           }
           const ran = new Ran(undefined, argv.map((a) => a.text).join(' '));
           return result.keepSelf ? ran : finish(ran);
@@ -578,12 +612,12 @@ class Expander {
         case 'shell':
           if (result.env) env.push(...result.env);
           // What the nested shell prints is what its commands print (`bash -c 'cat <<EOF' | psql`).
-          return finish(this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin, result.args, result.inScope) ?? new Ran(undefined, result.text.text));
+          return finish(this.nested(result.text, this.scopeAt(state.scope, cwd), frame, state.stdin, result.args, result.inScope && inThisShell) ?? new Ran(undefined, result.text.text));
         case 'stdin-shell':
           this.stdinShell(state.stdin, this.scopeAt(state.scope, cwd), frame);
           return finish(new Ran(undefined, result.via));
         case 'script':
-          this.scriptFile(result.path, this.scopeAt(state.scope, cwd), frame, state.stdin, result.inScope);
+          this.scriptFile(result.path, this.scopeAt(state.scope, cwd), frame, state.stdin, result.inScope && inThisShell);
           return finish(new Ran(undefined, result.via));
         case 'code':
           this.code(result, state.stdin, this.scopeAt(state.scope, cwd), frame);
@@ -731,7 +765,7 @@ class Expander {
     }
     for (const effect of inlineCodeEffects(result.language, code)) {
       if (effect.kind === 'shell') this.nested({ text: effect.text, known: true }, scope, frame, undefined);
-      else if (effect.kind === 'argv') this.run(effect.argv.map((text) => ({ text, known: !text.startsWith('$') })), { scope, frame, env: [], stdin: undefined, redirects: [] });
+      else if (effect.kind === 'argv') this.run(effect.argv.map((text) => ({ text, known: !text.startsWith('$') })), { scope, frame, env: [], stdin: undefined, redirects: [], ownProcess: true });
       else this.unknownCode(effect.call, `${result.via} calls ${effect.call} with a command the guard cannot read`);
     }
   }

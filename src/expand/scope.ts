@@ -71,6 +71,22 @@ export class Scope {
     (this.aliasLayer ??= new Map()).set(name, value);
   }
 
+  /**
+   * After `branch` (a child of this scope) may or may not have run — an `if`/`case` body, what
+   * follows `&&`/`||`, a loop body: each variable it changed may hold either value, so it is
+   * unknown here; a working directory it changed is unknown too. Aliases it defined are kept
+   * (an alias is checked both expanded and as written, so keeping one never hides a command).
+   */
+  mergeUncertain(branch: Scope): void {
+    for (const [name, value] of branch.vars ?? []) {
+      const before = this.get(name);
+      if (value?.text === before?.text && value?.known === before?.known) continue;
+      this.set(name, { text: `$${name}`, known: false });
+    }
+    for (const [name, value] of branch.aliasLayer ?? []) if (value !== null) this.setAlias(name, value);
+    if (branch.cwd !== this.cwd) this.cwd = `(${this.cwd} or ${branch.cwd})`;
+  }
+
   gitAlias(name: string): string | undefined {
     return this.gitAliases.get(name);
   }

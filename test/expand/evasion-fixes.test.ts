@@ -176,4 +176,67 @@ describe('eval and source run in the calling shell', () => {
   it('sourcing /dev/null runs nothing', () => {
     expect(decide('. /dev/null; ls').decision).toBe('allow');
   });
+
+  it('only in this shell: behind sudo, env, nohup, timeout or find -exec they are programs of their own', () => {
+    for (const prefix of ['sudo', 'env', 'nohup', 'timeout 5', 'nice -n 5']) {
+      expect(decide(`x=/; ${prefix} eval 'x=./build'; rm -rf $x`).decision).not.toBe('allow');
+    }
+    expect(decide("x=/; find . -exec eval 'x=./build' \\; ; rm -rf $x").decision).not.toBe('allow');
+    const files = new Map([['/work/project/s.sh', 'x=./build\n']]);
+    const readFile = (path: string) => files.get(path);
+    expect(run('x=/; sudo . ./s.sh; rm -rf $x', { readFile }).commands.at(-1)?.argv).toEqual(['rm', '-rf', '/']);
+    expect(run('x=/; . ./s.sh; rm -rf $x', { readFile }).commands.at(-1)?.argv).toEqual(['rm', '-rf', './build']);
+    // `command` and `builtin` still run them in this shell.
+    expect(executed("x=/; command eval 'x=./build'; builtin eval 'y=git'; rm -rf $x; $y status")).toEqual(
+      expect.arrayContaining(['rm -rf ./build', 'git status']),
+    );
+  });
+});
+
+describe('what may not run leaves its assignments uncertain', () => {
+  it.each([
+    ["x=/; eval 'x=./build' & rm -rf $x", 'a background job runs in a subshell'],
+    ["x=/; { eval 'x=./build'; } & rm -rf $x", 'a background group'],
+    ['x=/; x=./build & rm -rf $x', 'a background assignment'],
+    ["x=/; if false; then eval 'x=./build'; fi; rm -rf $x", 'an if body'],
+    ['x=/; if false; then x=./build; fi; rm -rf $x', 'an if body'],
+    ['x=/; if a; then :; elif b; then x=./build; else x=./dist; fi; rm -rf $x', 'elif and else'],
+    ['x=/; false && x=./build; rm -rf $x', 'after &&'],
+    ['x=/; true || x=./build; rm -rf $x', 'after ||'],
+    ['x=/; case $mode in a) x=./build;; esac; rm -rf $x', 'a case item'],
+    ['x=/; while false; do x=./build; done; rm -rf $x', 'a while body'],
+    ['x=/; for f in $(ls); do x=./build; done; rm -rf $x', 'a for body'],
+  ])('%s is held (%s)', (line) => {
+    expect(decide(line).decision).not.toBe('allow');
+  });
+
+  it('what surely runs still counts, and a chain sees what ran before it', () => {
+    expect(executed('x=./build; if true; then echo; fi; rm -rf $x')).toContain('rm -rf ./build');
+    expect(executed('cd /srv && x=./build && rm -rf $x')).toContain('rm -rf ./build');
+    expect(run('cd /srv && cd app && rm -rf ./x').commands.at(-1)?.cwd).toBe('/srv/app');
+    expect(executed('if x=git; then $x status; fi')).toContain('git status');
+    expect(executed('x=a; if c; then x=a; fi; echo $x')).toContain('echo a');
+  });
+
+  it('a cd that may not run leaves the working directory unknown, and relative paths with it', () => {
+    expect(run('cd /srv; test -d x && cd x; ls').commands.at(-1)?.cwd.startsWith('/')).toBe(false);
+    expect(run('cd /srv; test -d x && cd x && ls').commands.at(-1)?.cwd).toBe('/srv/x');
+    expect(run('cd "$D" && cd sub && rm -rf ./x').commands.at(-1)?.cwd.startsWith('/')).toBe(false);
+  });
+});
+
+describe('aliases are checked as expanded and as written', () => {
+  it.each([
+    ["eval 'alias rm=echo'; rm -rf /"],
+    ['alias rm=echo; rm -rf /'],
+    ["alias git='echo git'\ngit push --force origin main"],
+  ])('%s is held', (line) => {
+    expect(decide(line).decision).not.toBe('allow');
+  });
+
+  it('the expansion is checked too, and an alias is not expanded inside itself', () => {
+    expect(executed("alias x='rm -rf /srv/data'; x")).toContain('rm -rf /srv/data');
+    expect(executed("alias rm='rm -i'; rm -rf a; rm -rf b")).toEqual(expect.arrayContaining(['rm -i -rf a', 'rm -rf a', 'rm -i -rf b', 'rm -rf b']));
+    expect(decide("alias ll='ls -la'; ll").decision).toBe('allow');
+  });
 });

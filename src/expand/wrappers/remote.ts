@@ -59,7 +59,17 @@ const KUBECTL_EXEC = [...KUBECTL_GLOBAL, '-c', '--container', '--pod-running-tim
 
 const kubectl: Unwrapper = (argv) => {
   const global = scanOptions(argv, 1, KUBECTL_GLOBAL);
-  if (argv[global.index]?.text !== 'exec') return null;
+  const sub = argv[global.index]?.text;
+  if (sub === 'run' || sub === 'debug') {
+    // `kubectl run tmp --rm -it --image=redis -- redis-cli FLUSHALL`: the words after `--` run in
+    // the new pod (as its command with --command, else as arguments its image's entrypoint runs).
+    const dashDash = argv.findIndex((a, i) => i > global.index && a.text === '--');
+    if (dashDash < 0) return null;
+    const rest = argv.slice(dashDash + 1);
+    const name = argv.slice(global.index + 1, dashDash).find((a) => !a.text.startsWith('-'))?.text ?? 'pod';
+    return rest.length ? { kind: 'exec', argv: rest, via: `${argv[0].text} ${sub} ${name}`, remote: `pod ${name}` } : { kind: 'inert' };
+  }
+  if (sub !== 'exec') return null;
   const dashDash = argv.findIndex((a, i) => i > global.index && a.text === '--');
   const scan = scanOptions(argv, global.index + 1, KUBECTL_EXEC);
   const pod = argv[scan.index];
