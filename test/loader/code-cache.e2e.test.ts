@@ -4,10 +4,10 @@
 // broken cache is ignored and replaced, and caches of older builds are removed.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Module from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const CLI = resolve(__dirname, '../../dist/interlock.cjs');
 
@@ -66,6 +66,41 @@ describe.runIf(managed)('code cache (Node without module.enableCompileCache)', (
     expect(readdirSync(cacheDir())).not.toContain('v8-interlock-core-1-1-v0.0.0-0.cache');
     expect(readFileSync(otherFlags, 'utf8')).toBe('other');
     expect(hook('ls')).toBe('');
+  });
+
+  test('a cache damaged inside its data is not handed to V8 (which would abort the hook) but replaced', () => {
+    // Where the damage lands decides whether V8 notices; most places abort the process.
+    for (const at of [0.05, 0.2, 0.3, 0.7, 0.9]) {
+      rmSync(cacheDir(), { recursive: true, force: true });
+      hook('git push --force origin main');
+      const file = join(cacheDir(), coreCache());
+      const data = readFileSync(file);
+      for (let i = 0; i < 8; i++) data[Math.floor(data.length * at) + i] ^= 0x5a;
+      writeFileSync(file, data);
+      expect(hook('git push --force origin main')).toMatch(/"permissionDecision":"deny"/);
+      expect(readFileSync(file).equals(data)).toBe(false);
+    }
+    expect(hook('ls')).toBe('');
+  });
+
+  test('a bundle edited to the same size and time gets a cache of its own', () => {
+    // V8 checks only the source's length: a cache keyed by size and time would run the old code.
+    const dist = mkdtempSync(join(tmpdir(), 'interlock-dist-'));
+    try {
+      cpSync(dirname(CLI), dist, { recursive: true });
+      const core = join(dist, 'interlock-core.cjs');
+      const run = () => spawnSync(process.execPath, [join(dist, 'interlock.cjs')], { env: { ...process.env, INTERLOCK_HOME: home, HOME: home }, encoding: 'utf8' });
+      writeFileSync(core, 'process.stdout.write("first build");\n');
+      const stamp = new Date('2020-01-01T00:00:00Z');
+      utimesSync(core, stamp, stamp);
+      expect(run().stdout).toBe('first build');
+      expect(run().stdout).toBe('first build'); // now from the cache
+      writeFileSync(core, 'process.stdout.write("other build");\n');
+      utimesSync(core, stamp, stamp);
+      expect(run().stdout).toBe('other build');
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 
   test('runs under different Node flags keep caches of their own instead of replacing each other', () => {
