@@ -82,8 +82,11 @@ export function redactClipped(text: string, max: number): string {
   return `${kept}… [${text.length - max} more characters]`;
 }
 
-/** Top-level fields Interlock itself fills in (times, decisions, ids): nothing to redact. */
-const OWN_FIELDS = new Set(['time', 'event', 'decision', 'outcome', 'client', 'requestId', 'durationMs']);
+/**
+ * Top-level fields Interlock itself fills in (times, decisions, ids): nothing to redact. Not
+ * `client`: the shell wrapper adds the agent's own name from its environment.
+ */
+const OWN_FIELDS = new Set(['time', 'event', 'decision', 'outcome', 'requestId', 'durationMs']);
 
 function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactClipped(value, MAX_LOGGED_TEXT);

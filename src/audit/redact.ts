@@ -168,7 +168,9 @@ function applyEdits(text: string, edits: Edit[]): string {
 // more to compile than the whole scan takes). A header name is word segments joined by - or _,
 // each starting with a letter, ending in a secret-holding word, after a separator or the start.
 const HEADER_NAME = /^(?:[a-z][a-z0-9]*[-_])*(?:authorization|cookie|token|api[-_]?key|apikey|key|secret|password|passwd|auth|credentials?|signature)$/;
-const HEADER_BEFORE = new Set([' ', '\t', '\n', '\r', "'", '"', '{', ',', '(', ';', '=']);
+const HEADER_BEFORE = new Set(["'", '"', '{', ',', '(', ';', '=']);
+/** Any whitespace (`\s`: also \v, \f, no-break and other Unicode spaces) separates a header name. */
+const isSpace = (c: string) => c <= ' ' ? c === ' ' || (c >= '\t' && c <= '\r') : /\s/.test(c);
 const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'bot', 'digest', 'flyv1', 'oauth', 'negotiate', 'aws4-hmac-sha256', 'sharedkey', 'sharedaccesssignature', 'apikey', 'key', 'sso-key', 'mac', 'geniekey', 'splunk', 'ssws', 'klaviyo-api-key']);
 
 const isNameChar = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '-' || c === '_';
@@ -198,7 +200,7 @@ export function headerMatches(text: string): HeaderMatch[] {
     while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
     let begin = end;
     while (begin > 0 && isNameChar(text[begin - 1])) begin--;
-    if (begin === end || (begin > 0 && !HEADER_BEFORE.has(text[begin - 1]))) continue;
+    if (begin === end || (begin > 0 && !HEADER_BEFORE.has(text[begin - 1]) && !isSpace(text[begin - 1]))) continue;
     const name = text.slice(begin, end);
     if (!HEADER_NAME.test(name.toLowerCase())) continue;
     let start = colon + 1;

@@ -64,14 +64,20 @@ export const ENV_MARKERS: readonly EnvMarker[] = [
 
 const FALSY = new Set(['', '0', 'false', 'no', 'off']);
 
+const AGENT_NAME = /^[a-z0-9][a-z0-9._ -]{0,39}$/;
+
 export function agentFromEnvironment(env: NodeJS.ProcessEnv): AgentSign | undefined {
   for (const marker of ENV_MARKERS) {
     const raw = env[marker.name];
     if (raw === undefined) continue;
     const value = raw.trim().toLowerCase();
     if (marker.value ? value !== marker.value : FALSY.has(value)) continue;
-    const agent = marker.name === 'AGENT' || marker.name === 'AI_AGENT' ? value : marker.agent;
-    return { kind: 'environment', agent, evidence: `${marker.name}=${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}` };
+    // AGENT / AI_AGENT carry any text the agent's environment chose: it names the client in
+    // pending requests and the audit log only when it looks like a name.
+    const named = marker.name === 'AGENT' || marker.name === 'AI_AGENT';
+    const plain = AGENT_NAME.test(value);
+    const agent = named ? (plain ? value : 'an agent') : marker.agent;
+    return { kind: 'environment', agent, evidence: named && !plain ? `${marker.name} is set` : `${marker.name}=${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}` };
   }
   return undefined;
 }

@@ -36,6 +36,7 @@ describe('appendAudit', () => {
       decision: 'confirm',
       command: `curl -H "Authorization: Bearer ${token}" -X DELETE https://api.github.com/repos/o/r`,
       reason: `token ${token} found`,
+      client: `interlock shell (bot ${token})`,
       findings: [{ rule: 'http.delete', target: `https://x?token=${token}` }],
     });
     const text = readFileSync(paths.audit, 'utf8');

@@ -12,6 +12,10 @@ const leaks: Array<[string, string[]]> = [
   [`curl -H "PRIVATE-TOKEN: glpat-abcdefghij0123456789" https://gitlab.com/api/v4/projects/1`, ['glpat-abcdefghij0123456789']],
   [`curl -H "X-Api-Key: k_live_0123456789abcdef" https://x`, ['k_live_0123456789abcdef']],
   [`curl -H "apikey: eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJlLXZhbHVl" https://x.supabase.co/rest/v1/t`, ['eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJlLXZhbHVl']],
+  // A header name after any whitespace, not only blanks: vertical tab, form feed, no-break space.
+  ['\vtoken: abcdefgh1234', ['abcdefgh1234']],
+  ['x\fpassword: hunter22', ['hunter22']],
+  ['echo\u00a0Authorization: zzzsecretzzz', ['zzzsecretzzz']],
   [`mysql -u root -pS3cretPass -h db prod -e 'DROP TABLE users'`, ['S3cretPass']],
   [`mysqldump --password=hunter2 prod`, ['hunter2']],
   [`mysql --password hunter2 prod`, ['hunter2']],

@@ -16,7 +16,13 @@ describe('agentFromEnvironment', () => {
     [{ CLINE_ACTIVE: 'true' }, 'Cline'],
     [{ AGENT: 'amp' }, 'amp'],
     [{ AI_AGENT: 'some-agent' }, 'some-agent'],
+    // Free text in AGENT never becomes the client's name (it is logged and shown).
+    [{ AI_AGENT: 'bot password=hunter2hunter2 ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, 'an agent'],
   ])('%o → %s', (env, agent) => expect(agentFromEnvironment(env)?.agent).toBe(agent));
+
+  test('says that free text in AGENT is set without repeating it', () => {
+    expect(agentFromEnvironment({ AGENT: 'x token=abcdefghijklmnop' })?.evidence).toBe('AGENT is set');
+  });
 
   test.each([
     {},
