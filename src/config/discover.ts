@@ -2,7 +2,7 @@
 // candidate name per folder and nothing else. (Stats rather than a directory listing: a listing
 // costs as much as the folder is big, and an agent's working folder can be /tmp or a download
 // folder with thousands of entries.)
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** File names cosmiconfig would look for, in its order of precedence. */
@@ -29,9 +29,10 @@ export interface FoundConfig {
   packageProperty?: boolean;
 }
 
+/** lstat: a dangling symlink is still a config the user meant, and loading it reports the error. */
 function exists(path: string): boolean {
   try {
-    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false; // ENOTDIR, EACCES: nothing usable there
   }

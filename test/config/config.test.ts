@@ -1,7 +1,7 @@
 // Configuration end to end, through the built CLI: tighten-only projects, trust pinned to the
 // file's content, broken configs that keep the built-in rules protecting, presets, rules test.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -134,6 +134,14 @@ describe('a broken config keeps the built-in rules protecting', () => {
   it('a syntax error: the incident is held, and check names the file', () => {
     const file = join(project, '.interlockrc.json');
     writeFileSync(file, '{ "rules": [ { "id": ');
+    expect(hook(INCIDENT)?.permissionDecision).toBe('deny');
+    const r = cli(['check', '--', 'ls']);
+    expect(r.stdout).toContain(`config error: ${file}: cannot be read`);
+  });
+
+  it('a config that is a dangling symlink is reported, not skipped', () => {
+    const file = join(project, '.interlockrc.json');
+    symlinkSync(join(root, 'moved-away.json'), file);
     expect(hook(INCIDENT)?.permissionDecision).toBe('deny');
     const r = cli(['check', '--', 'ls']);
     expect(r.stdout).toContain(`config error: ${file}: cannot be read`);
