@@ -119,6 +119,12 @@ function isDisposable(file: string, cwd: string): boolean {
   return classifyTree(file, cwd).level === 'allow';
 }
 
+/** Files of records (exports, datasets, event streams, dumps) or anything kept in a data folder. */
+const RECORD_DATA = /\.(csv|tsv|jsonl|ndjson|parquet|avro|orc|arrow|feather|h5|hdf5|npy|npz|pkl|pickle|xlsx?|ods|sql|dump|rdb|aof)$/i;
+const DATA_FOLDERS = new Set(['data', 'datasets', 'dataset']);
+const isRecordData = (segments: readonly string[]) =>
+  RECORD_DATA.test(segments[segments.length - 1] ?? '') || segments.slice(0, -1).some((s) => DATA_FOLDERS.has(s.toLowerCase()));
+
 /** truncate: shrinking a file cuts its data; `-s 0` empties it. Growing (`+N`, `>N`, `%N`) loses nothing. */
 export function analyseTruncate(cmd: ExecCommand): Finding[] {
   const parsed = parseOptions(cmd.argv.slice(1), TRUNCATE_OPTIONS);
@@ -132,9 +138,10 @@ export function analyseTruncate(cmd: ExecCommand): Finding[] {
   const hits: string[] = [];
   for (const file of parsed.positionals) {
     if (isDisposable(file, cmd.cwd)) continue;
-    // Only data files count: an absolute size on an ordinary file is usually sizing a new image
-    // (`truncate -s 10G disk.img`), and emptying notes or logs is housekeeping.
-    if (dataFileKind(parsePath(file).segments)) hits.push(file);
+    // Only files that hold data count: an absolute size on an ordinary file is usually sizing a
+    // new image (`truncate -s 10G disk.img`), and emptying notes or logs is housekeeping.
+    const segments = parsePath(file).segments;
+    if (dataFileKind(segments) || isRecordData(segments)) hits.push(file);
   }
   if (hits.length === 0) return [];
   return [{

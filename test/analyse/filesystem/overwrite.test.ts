@@ -57,13 +57,16 @@ describe('truncate and fallocate', () => {
     ['truncate -s 0 backups/latest.dump', 'filesystem.truncate.data-file'],
     ['truncate -s -1G data/app.db', 'filesystem.truncate.data-file'],
     ['truncate -s 100M app.db', 'filesystem.truncate.data-file'],
+    ['truncate --size=0 data/events.jsonl', 'filesystem.truncate.data-file'],
+    ['truncate -s0 /srv/app/data/orders.csv', 'filesystem.truncate.data-file'],
+    ['truncate -s 0 exports/customers.parquet', 'filesystem.truncate.data-file'],
     ['fallocate --punch-hole --offset 0 --length 1G data/app.db', 'filesystem.fallocate.discard-range'],
     ['fallocate -c -o 0 -l 4096 archive.bin', 'filesystem.fallocate.discard-range'],
   ])('%s', (line, rule) => expect(rules(words(line))).toEqual([rule]));
 
   it.each([
     'truncate -s 0 logs/dev.log', 'truncate -s 0 /var/log/nginx/access.log', 'truncate -s 0 nohup.out', 'truncate -s 10G disk.img',
-    'truncate -s +1G app.db', 'truncate -s 0 notes.md', 'truncate -s 0 /tmp/x.db', 'truncate --help', 'fallocate -l 2G /swapfile',
+    'truncate -s +1G app.db', 'truncate -s 0 notes.md', 'truncate -s 0 out.json', 'truncate -s 0 data/logs/import.log', 'truncate -s 0 /tmp/x.db', 'truncate --help', 'fallocate -l 2G /swapfile',
     'fallocate --dig-holes image.raw', 'fallocate -p -o 0 -l 1M /tmp/scratch.bin',
   ])('%s is fine', (line) => expect(findings(words(line))).toEqual([]));
 });

@@ -156,12 +156,18 @@ describe('payloads and query strings that destroy', () => {
     expect(curl(`${base}/profiles?select=id`)).toEqual([]);
   });
 
-  it('Firebase: root deletes and root/null writes', () => {
+  it('Firebase: deletes and overwrites of the root or a top-level collection, null writes', () => {
     const db = 'https://acme-prod-default-rtdb.firebaseio.com';
     expect(rules(curl('-X', 'DELETE', `${db}/.json?auth=$T`))).toEqual(['http.firebase.root-overwrite']);
     expect(rules(curl('-X', 'PUT', '-d', '{}', `${db}/.json`))).toEqual(['http.firebase.root-overwrite']);
     expect(rules(curl('-X', 'PUT', '-d', 'null', `${db}/users.json`))).toEqual(['http.firebase.root-overwrite']);
     expect(rules(curl('-X', 'DELETE', `${db}/users/alice.json`))).toEqual(['http.remote-delete']);
+    // A top-level node is a whole collection: deleting it or writing over it loses every record.
+    expect(rules(curl('-X', 'PUT', '-d', '{}', `${db}/users.json?auth=$T`))).toEqual(['http.firebase.root-overwrite']);
+    expect(rules(curl('-X', 'PUT', '-d', '{"alice":{"name":"A"}}', `${db}/users.json`))).toEqual(['http.firebase.root-overwrite']);
+    expect(rules(curl('-X', 'DELETE', `${db}/orders.json`))).toEqual(['http.firebase.root-overwrite']);
+    expect(rules(curl('-X', 'PATCH', '-d', '{"alice":null}', `${db}/users.json`))).toEqual(['http.firebase.root-overwrite']);
+    expect(curl('-X', 'PATCH', '-d', '{"alice":{"name":"A"}}', `${db}/users.json`)).toEqual([]);
     expect(curl('-X', 'PATCH', '-d', '{"a":1}', `${db}/users/alice.json`)).toEqual([]);
     expect(curl('-X', 'PUT', '-d', '{"name":"Alice"}', `${db}/users/alice.json`)).toEqual([]);
   });

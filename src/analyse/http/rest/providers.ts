@@ -60,26 +60,30 @@ export function checkFirebase(request: HttpRequest): CheckResult | undefined {
   if (!FIREBASE_HOST.test(request.matchHost) || !request.path.endsWith('.json')) return undefined;
   const node = request.path.slice(0, -'.json'.length).replace(/\/$/, '') || '/';
   const root = node === '/';
+  // A top-level node (`/users`) is a whole collection, like a table; deeper ones are records.
+  const collection = !root && node.split('/').filter(Boolean).length === 1;
   const body = request.body.kind === 'text' ? request.body.text.trim() : undefined;
   const json = jsonBody(request);
   const writesNull = body === 'null' || body === '';
-  const emptiesRoot = root && (body === '{}' || writesNull);
+  const empties = body === '{}' || writesNull;
+  const nullsChildren = json && typeof json === 'object' && Object.values(json).some((v) => v === null);
   let action: string | undefined;
   if (request.method === 'DELETE' && root) action = 'delete the whole Realtime Database';
-  else if (request.method === 'PUT' && root) action = emptiesRoot ? 'delete the whole Realtime Database' : 'overwrite the whole Realtime Database';
+  else if (request.method === 'PUT' && root) action = empties ? 'delete the whole Realtime Database' : 'overwrite the whole Realtime Database';
+  else if (request.method === 'DELETE' && collection) action = `delete the ${node} collection`;
+  else if (request.method === 'PUT' && collection) action = empties ? `delete the ${node} collection` : `overwrite the ${node} collection`;
   else if (request.method === 'PUT' && writesNull) action = `delete ${node}`;
-  else if (request.method === 'PATCH' && root && json && typeof json === 'object' && Object.values(json).some((v) => v === null)) {
-    action = 'delete top-level nodes of the Realtime Database';
-  }
+  else if (request.method === 'PATCH' && root && nullsChildren) action = 'delete top-level nodes of the Realtime Database';
+  else if (request.method === 'PATCH' && collection && nullsChildren) action = `delete records of the ${node} collection`;
   if (!action) return undefined;
   return handled(
     restFinding(
       'http.firebase.root-overwrite',
       request,
       action,
-      'A write of null, {} or new data at the database root replaces everything stored under it, and the Realtime Database keeps no history.',
+      'A delete, or a write of null, {} or new data, at the database root or a top-level collection replaces everything stored under it, and the Realtime Database keeps no history.',
       root ? `${request.host} (root)` : maskPath(node),
-      root ? ['whole database'] : [],
+      root ? ['whole database'] : collection ? ['whole collection'] : [],
     ),
   );
 }
