@@ -26,6 +26,7 @@ import serverless from '../../../config/packs/serverless.yaml';
 import sst from '../../../config/packs/sst.yaml';
 import docker from '../../../config/packs/docker.yaml';
 import podman from '../../../config/packs/podman.yaml';
+import { corpusCases as readCorpus } from '../../helpers/corpus.js';
 
 export const PACKS = [aws, gcloud, azure, k8s, helm, terraform, pulumi, cdk, serverless, sst, docker, podman] as unknown as RulePack[];
 export const rules = new RuleSet(PACKS);
@@ -111,8 +112,7 @@ interface CorpusCase {
 
 /** Labeled cases from the shared corpus. */
 export function corpusCases(filter: (c: CorpusCase) => boolean): CorpusCase[] {
-  const text = readFileSync('/work/shared/corpus/commands.jsonl', 'utf8');
-  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CorpusCase).filter(filter);
+  return readCorpus<CorpusCase>().filter(filter);
 }
 
 /**

@@ -1,6 +1,5 @@
 // End to end through the real pipeline: the filesystem pack's examples, and every filesystem corpus case plus
 // the git-related evasion cases behave as labeled.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/pipeline.js';
 import { builtinPacks } from '../../../src/rules/builtin.js';
@@ -8,6 +7,7 @@ import { validatePack } from '../../../src/rules/validate.js';
 import * as findings from '../../../src/analyse/filesystem/findings.js';
 import * as devices from '../../../src/analyse/filesystem/devices.js';
 import * as overwrite from '../../../src/analyse/filesystem/overwrite.js';
+import { corpusCases as readCorpus } from '../../helpers/corpus.js';
 
 const CWD = '/work/project';
 const ids = (command: string) => evaluate({ command, cwd: CWD }).findings.map((f) => f.rule);
@@ -32,7 +32,7 @@ describe('filesystem pack examples', () => {
 });
 
 interface Case { id: string; command: string; expect: 'confirm' | 'allow'; category: string }
-const corpus: Case[] = readFileSync('/work/shared/corpus/commands.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const corpus = readCorpus<Case>();
 const fsCases = corpus.filter((c) => c.category === 'filesystem' || (c.category === 'evasion' && /\b(rm|dd|find|mkfs|shred|wipefs|truncate)\b/.test(c.command)));
 
 describe('filesystem corpus cases', () => {

@@ -1,6 +1,5 @@
 // End to end through the real pipeline: the git pack's examples, and every git corpus case plus
 // the git-related evasion cases behave as labeled.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/pipeline.js';
 import { builtinPacks } from '../../../src/rules/builtin.js';
@@ -8,6 +7,7 @@ import { validatePack } from '../../../src/rules/validate.js';
 import * as push from '../../../src/analyse/git/push.js';
 import * as worktree from '../../../src/analyse/git/worktree.js';
 import * as history from '../../../src/analyse/git/history.js';
+import { corpusCases as readCorpus } from '../../helpers/corpus.js';
 
 const CWD = '/work/project';
 const ids = (command: string) => evaluate({ command, cwd: CWD }).findings.map((f) => f.rule);
@@ -32,7 +32,7 @@ describe('git pack examples', () => {
 });
 
 interface Case { id: string; command: string; expect: 'confirm' | 'allow'; category: string }
-const corpus: Case[] = readFileSync('/work/shared/corpus/commands.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const corpus = readCorpus<Case>();
 const gitCases = corpus.filter((c) => c.category === 'git' || (c.category === 'evasion' && /\bgit\b/.test(c.command)));
 
 describe('git corpus cases', () => {

@@ -1,5 +1,5 @@
 // Corpus cases of the platform-cli, orm-migrations and other-cli categories (from
-// /work/shared/corpus/commands.jsonl, without the ones other domains own: `gh api`, etcdctl, velero),
+// ../shared/corpus/commands.jsonl, without the ones other domains own: `gh api`, etcdctl, velero),
 // and further forms from the same tools' documentation, destructive and safe.
 import { describe, expect, it } from 'vitest';
 import { findings } from './helpers.js';

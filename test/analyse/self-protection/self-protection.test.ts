@@ -1,9 +1,10 @@
 // Self-protection, end to end through the real pipeline and unit by unit. HOME and
 // INTERLOCK_HOME point at temporary folders with hook settings in them.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { corpusCases } from '../../helpers/corpus.js';
 
 const sandbox = mkdtempSync(join(tmpdir(), 'interlock-self-'));
 const HOME = join(sandbox, 'home');
@@ -313,7 +314,7 @@ describe('units', () => {
 
 describe('the shared corpus', () => {
   test('no labeled command trips self-protection', () => {
-    const corpus = readFileSync('/work/shared/corpus/commands.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { command: string });
+    const corpus = corpusCases();
     const tripped = corpus.filter((c) => selfRules(c.command, '/work/project').length > 0).map((c) => c.command);
     expect(tripped).toEqual([]);
   });
