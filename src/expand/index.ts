@@ -11,6 +11,7 @@ import { displayArgv } from './display.js';
 import { inlineCodeEffects } from './interpreters.js';
 import { producedOutput } from './producers.js';
 import { checkValueLength, LimitReached } from './limits.js';
+import { assignedNames } from './assigned.js';
 import { Scope, type Value, type VirtualFile } from './scope.js';
 import { resolveFields, resolveWord, type WordContext } from './words.js';
 import { unwrappersFor, type Unwrapped, type UnwrapIO } from './wrappers/index.js';
@@ -274,6 +275,8 @@ class Expander {
       case 'Select': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         const items = (node.items ?? []).flatMap((w) => this.fields(w, scope, inner));
+        // A later pass sees what an earlier one assigned: `x=./build; for …; do rm -rf $x; x=/; done`.
+        scope.forget(assignedNames(node));
         const single = items.length === 1 ? items[0] : undefined;
         scope.set(node.variable, single ?? { text: `$${node.variable}`, known: false });
         this.branches(scope, [(s) => this.script(node.body, s, inner)]);
@@ -283,6 +286,7 @@ class Expander {
       case 'ArithFor':
       case 'ArithCommand': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
+        if (node.type === 'ArithFor') scope.forget(assignedNames(node));
         for (const script of node.commands) this.script(script, scope.child(), { ...inner, context: 'sub' });
         if (node.type === 'ArithFor') this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
@@ -291,6 +295,7 @@ class Expander {
       case 'While':
       case 'Until': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
+        scope.forget(assignedNames(node));
         this.script(node.condition, scope, inner);
         this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
@@ -308,6 +313,8 @@ class Expander {
         // Bodies are analysed where they are defined: a function defined on the line is there to run.
         const inner = this.compoundFrame(node.redirects, scope, frame, undefined);
         this.command(node.body, scope.child(), { ...inner, context: 'fn' }, undefined);
+        // Its assignments are global: after each call they are unknown to the caller.
+        scope.setFunction(node.name, assignedNames(node.body));
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
@@ -470,6 +477,8 @@ class Expander {
 
     const env: [string, Value][] = assignments.map((a) => [a.name, a.value]);
     if (this.builtin(words, scope)) return new Ran(undefined, words.map((w) => w.text).join(' '));
+    const called = words[0].known ? scope.functionAssigns(words[0].text) : undefined;
+    if (called) scope.forget(called);
 
     const alias = words[0].known ? scope.alias(words[0].text) : undefined;
     if (alias !== undefined) {

@@ -32,6 +32,8 @@ function lookup<T>(scope: Scope | null, pick: (s: Scope) => Layer<T>, name: stri
 export class Scope {
   private vars: Layer<Value> = null;
   private aliasLayer: Layer<string> = null;
+  /** Functions defined on the line, with the names their bodies assign (global in bash). */
+  private functionLayer: Layer<readonly string[]> = null;
   /**
    * git aliases set earlier on the line (`git config alias.x …`). git writes them to its config
    * file, so like `files` they are shared by every nested scope: a subshell's `git config` lasts.
@@ -71,6 +73,19 @@ export class Scope {
     (this.aliasLayer ??= new Map()).set(name, value);
   }
 
+  functionAssigns(name: string): readonly string[] | undefined {
+    return lookup(this, (s) => s.functionLayer, name);
+  }
+
+  setFunction(name: string, assigns: readonly string[]): void {
+    (this.functionLayer ??= new Map()).set(name, assigns);
+  }
+
+  /** Names something may have reassigned (a loop's earlier pass, a function call): now unknown. */
+  forget(names: readonly string[]): void {
+    for (const name of names) this.set(name, { text: `$${name}`, known: false });
+  }
+
   /**
    * After `branch` (a child of this scope) may or may not have run — an `if`/`case` body, what
    * follows `&&`/`||`, a loop body: each variable it changed may hold either value, so it is
@@ -84,6 +99,7 @@ export class Scope {
       this.set(name, { text: `$${name}`, known: false });
     }
     for (const [name, value] of branch.aliasLayer ?? []) if (value !== null) this.setAlias(name, value);
+    for (const [name, assigns] of branch.functionLayer ?? []) if (assigns) this.setFunction(name, [...(this.functionAssigns(name) ?? []), ...assigns]);
     if (branch.cwd !== this.cwd) this.cwd = `(${this.cwd} or ${branch.cwd})`;
   }
 

@@ -7,7 +7,7 @@ import { parseSource } from './entry.js';
 
 export * from './ast.js';
 export { DEFAULT_LIMITS } from './limits.js';
-export { listHeredocs, listSimpleCommands, type CommandContext, type ListedCommand, type ListOptions } from './walk.js';
+export { listHeredocs, listSimpleCommands, listSimpleCommandsOf, type CommandContext, type ListedCommand, type ListOptions } from './walk.js';
 
 export function parse(src: string, limits?: Partial<ParseLimits>): Script {
   return parseSource(src, limits, false);

@@ -34,6 +34,13 @@ export function listSimpleCommands(script: Script, options: ListOptions = {}): L
   return out.sort((a, b) => a.cmd.span.start - b.cmd.span.start);
 }
 
+/** The simple commands of one command (a loop or function body), with contexts as above. */
+export function listSimpleCommandsOf(command: Command): ListedCommand[] {
+  const out: ListedCommand[] = [];
+  walkCommand(command, 'top', { command: (cmd, ctx) => out.push({ cmd, ctx }), redirect() {} });
+  return out;
+}
+
 /** Heredocs in source order of their `<<` operators (here-strings are not heredocs). */
 export function listHeredocs(script: Script): Heredoc[] {
   const found: { start: number; doc: Heredoc }[] = [];

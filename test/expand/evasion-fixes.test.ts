@@ -210,6 +210,25 @@ describe('what may not run leaves its assignments uncertain', () => {
     expect(decide(line).decision).not.toBe('allow');
   });
 
+  it.each([
+    ['x=./build; for i in 1 2; do rm -rf $x; x=/; done', 'a for loop'],
+    ['x=./build; while c; do rm -rf $x; x=/; done', 'a while loop'],
+    ['x=./build; until rm -rf $x; do x=/; done', 'an until condition'],
+    ['x=./build; for ((i=0;i<2;i++)); do rm -rf $x; x=/; done', 'an arithmetic for loop'],
+    ['x=./build; for i in 1 2; do rm -rf $x; read x; done', 'read'],
+  ])('%s is held: a later pass sees what an earlier one assigned (%s)', (line) => {
+    expect(decide(line).decision).not.toBe('allow');
+  });
+
+  it('a function call leaves what the function assigns unknown to its caller', () => {
+    expect(decide('f() { x=/; }; x=./build; f; rm -rf $x').decision).not.toBe('allow');
+    expect(decide('f() { export x=/; }; x=./build; f && rm -rf $x').decision).not.toBe('allow');
+    expect(decide('if c; then f() { x=/; }; fi; x=./build; f; rm -rf $x').decision).not.toBe('allow');
+    // Before the call, and for names it does not assign, values stay known.
+    expect(executed('f() { y=1; }; x=./build; rm -rf $x; f; rm -rf $x')).toContain('rm -rf ./build');
+    expect(decide('f() { local y=1; }; x=./build; f; rm -rf $x').decision).toBe('allow');
+  });
+
   it('what surely runs still counts, and a chain sees what ran before it', () => {
     expect(executed('x=./build; if true; then echo; fi; rm -rf $x')).toContain('rm -rf ./build');
     expect(executed('cd /srv && x=./build && rm -rf $x')).toContain('rm -rf ./build');
