@@ -94,6 +94,18 @@ function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Findin
   return findings;
 }
 
+/** The same finding for the same command once (loop passes and repeated lines produce copies). */
+function distinct(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}\0${f.action}\0${f.target ?? ''}\0${f.command ?? ''}\0${f.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): Evaluation {
   const rules = options.rules ?? builtinRules();
   // Date.now, not performance.now: the global `performance` loads perf_hooks on first use.
@@ -124,9 +136,10 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
     rules,
     analyseSql: (text, cmd) => sqlAnalyser()(text, cmd),
     readFile(path, cwd) {
-      const full = path === '~' || path.startsWith('~/') ? home + path.slice(1) : isAbsolute(path) ? path : resolve(cwd, path);
+      // An unknown working directory (`cd "$D"`) keeps a relative path unknown, as in expansion.
+      const full = path === '~' || path.startsWith('~/') ? home + path.slice(1) : isAbsolute(path) ? path : isAbsolute(cwd) ? resolve(cwd, path) : `${cwd}/${path}`;
       const written = files.get(full);
-      return written ? written.text : readSmallFile(full);
+      return written ? written.text : isAbsolute(full) ? readSmallFile(full) : undefined;
     },
   };
 
@@ -138,6 +151,6 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
       break;
     }
   }
-  const { decision, findings: decided } = applyPolicy(findings, rules);
+  const { decision, findings: decided } = applyPolicy(distinct(findings), rules);
   return { decision, findings: decided, commands: expansion.commands, script };
 }

@@ -140,6 +140,8 @@ const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
 const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+const MAX_LOOP_ITEMS = 16;
+const MAX_LOOP_PASSES = 64;
 /** Words that run the next one inside the same shell, so `command eval …` still sets variables here. */
 const IN_SHELL_PREFIXES = new Set(['command', 'builtin', 'time']);
 
@@ -173,6 +175,8 @@ class Expander {
   readonly commands: ExecCommand[] = [];
   readonly findings: Finding[] = [];
   private scriptsRead = 0;
+  /** Loop bodies checked once per item, for the whole line (nested loops multiply). */
+  private loopPasses = MAX_LOOP_PASSES;
   /** Inherited output redirections that reached at least one executed command. */
   private readonly delivered = new Set<ExecRedirect>();
   /** git shell aliases (`!…`) being expanded, across nested shells. */
@@ -277,9 +281,20 @@ class Expander {
         const items = (node.items ?? []).flatMap((w) => this.fields(w, scope, inner));
         // A later pass sees what an earlier one assigned: `x=./build; for …; do rm -rf $x; x=/; done`.
         scope.forget(assignedNames(node));
-        const single = items.length === 1 ? items[0] : undefined;
-        scope.set(node.variable, single ?? { text: `$${node.variable}`, known: false });
-        this.branches(scope, [(s) => this.script(node.body, s, inner)]);
+        // A short list of known items (`for d in dist build; do rm -rf "$d"; done`): each pass is
+        // checked with its item, within a budget for the whole line; otherwise the variable is unknown.
+        const passes = node.type === 'For' && items.length > 1 && items.length <= MAX_LOOP_ITEMS && items.every((i) => i.known) && this.loopPasses >= items.length;
+        if (passes) {
+          this.loopPasses -= items.length;
+          this.branches(scope, items.map((item) => (s: Scope) => {
+            s.set(node.variable, item);
+            this.script(node.body, s, inner);
+          }));
+        } else {
+          const single = items.length === 1 ? items[0] : undefined;
+          scope.set(node.variable, single ?? { text: `$${node.variable}`, known: false });
+          this.branches(scope, [(s) => this.script(node.body, s, inner)]);
+        }
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }

@@ -220,6 +220,20 @@ describe('what may not run leaves its assignments uncertain', () => {
     expect(decide(line).decision).not.toBe('allow');
   });
 
+  it('a loop over a short list of known items is checked once per item', () => {
+    expect(decide('for d in dist build node_modules .next; do rm -rf "$d"; done').decision).toBe('allow');
+    expect(decide('for d in build /srv/data; do rm -rf $d; done').decision).not.toBe('allow');
+    expect(executed("for t in users orders; do psql -c \"DROP TABLE $t\"; done")).toEqual(['psql -c DROP TABLE users', 'psql -c DROP TABLE orders']);
+    // The same finding from every pass is reported once.
+    expect(decide('for i in 1 2 3; do git push --force; done').findings).toHaveLength(1);
+    // Unknown items, or more than the line's budget of passes: the variable is unknown.
+    expect(decide('for d in $(ls); do rm -rf "$d"; done').decision).not.toBe('allow');
+    const many = Array.from({ length: 12 }, (_, i) => `d${i}`).join(' ');
+    const nested = `for a in ${many}; do for b in ${many}; do rm -rf "./$a$b"; done; done`;
+    expect(() => run(nested)).not.toThrow();
+    expect(run(nested).commands.length).toBeLessThanOrEqual(64 + 12);
+  });
+
   it('a function call leaves what the function assigns unknown to its caller', () => {
     expect(decide('f() { x=/; }; x=./build; f; rm -rf $x').decision).not.toBe('allow');
     expect(decide('f() { export x=/; }; x=./build; f && rm -rf $x').decision).not.toBe('allow');

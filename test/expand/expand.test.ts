@@ -274,7 +274,11 @@ describe('variables and aliases', () => {
 describe('control flow and substitutions', () => {
   it('finds commands in every construct', () => {
     expect(executed('if [ "$ENV" = prod ]; then terraform destroy -auto-approve; fi')).toContain('terraform destroy -auto-approve');
-    expect(executed('for v in pg-data redis-data; do railway volume delete --volume "$v" --yes; done')[0]).toMatch(/^railway volume delete --volume \$v --yes$/);
+    expect(executed('for v in pg-data redis-data; do railway volume delete --volume "$v" --yes; done')).toEqual([
+      'railway volume delete --volume pg-data --yes',
+      'railway volume delete --volume redis-data --yes',
+    ]);
+    expect(executed('for v in $(railway volume list -q); do railway volume delete --volume "$v" --yes; done').at(-1)).toMatch(/^railway volume delete --volume \$v --yes$/);
     expect(executed('while true; do redis-cli FLUSHALL; sleep 1; done')).toContain('redis-cli FLUSHALL');
     expect(executed('case "$x" in prod) dropdb prod;; esac')).toContain('dropdb prod');
     expect(executed('f(){ git push --force; }; f')).toContain('git push --force');
