@@ -4,6 +4,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { analysersFor, sqlAnalyser } from './analyse/index.js';
 import { productionHints } from './analyse/context.js';
+import { onlyPrintsHelp } from './analyse/help.js';
 import { expand, type VirtualFile } from './expand/index.js';
 import { parse, ParseError, type ParseLimits, type Script } from './parse/index.js';
 import { applyPolicy, findingDecision } from './policy/index.js';
@@ -59,6 +60,7 @@ function analyserFailed(what: string, error: unknown): Finding {
 }
 
 function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Finding[] {
+  if (onlyPrintsHelp(cmd)) return [];
   const findings: Finding[] = [];
   try {
     findings.push(...rules.matchCommand(cmd, ctx));
