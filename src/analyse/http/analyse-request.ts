@@ -12,9 +12,10 @@ import { matchingHttpRules } from './rule-match.js';
 import type { RequestCheck } from './rest/check.js';
 import { defaultFindings } from './rest/defaults.js';
 import { resourceTarget, requestHints } from './rest/describe.js';
-import { checkDropletAction, checkFirebase, checkGithubForceRef, checkObjectStorage, checkPostgrest, checkRedisRest } from './rest/providers.js';
+import { checkDropletAction, checkFirebase, checkGithubForceRef, checkMongoDataApi, checkObjectStorage, checkPostgrest, checkRedisRest } from './rest/providers.js';
 import { checkSqlOverHttp } from './rest/sql.js';
 import {
+  checkAlgolia,
   checkConsul,
   checkCouchdb,
   checkDocker,
@@ -32,6 +33,7 @@ const CHECKS: RequestCheck[] = [
   checkRedisRest,
   checkPostgrest,
   checkFirebase,
+  checkMongoDataApi,
   checkObjectStorage,
   checkDropletAction,
   checkGithubForceRef,
@@ -43,6 +45,7 @@ const CHECKS: RequestCheck[] = [
   checkKubernetes,
   checkRabbitmq,
   checkSearchStores,
+  checkAlgolia,
   checkInfluxdb,
   checkVault,
 ];

@@ -229,11 +229,30 @@ describe('data stores, on localhost too', () => {
     [['-X', 'POST', 'http://localhost:8983/solr/products/update?commit=true', '-d', '{"delete":{"query":"*:*"}}'], 'http.search.delete-collection'],
     [['-X', 'DELETE', 'http://localhost:8086/api/v2/buckets/b1'], 'http.influxdb.delete'],
     [['-X', 'DELETE', 'http://127.0.0.1:8200/v1/secret/metadata/app'], 'http.vault.destroy'],
+    // Versioned `/api/v1/` is not the Kubernetes API unless the path names its resources.
+    [['-X', 'DELETE', 'https://acme.com/api/v1/databases/prod'], 'http.remote-delete'],
+    [['-X', 'DELETE', 'https://api.netlify.com/api/v1/sites/5f2a7c9e/forms/64b8f0c2'], 'http.remote-delete'],
+    // MongoDB Atlas Data API: a filter every document passes.
+    [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"orders","filter":{}}'], 'http.mongodb-data-api.bulk-write'],
+    [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/updateMany', '-d', '{"collection":"u","filter":{"age":{"$gt":0}},"update":{}}'], 'http.mongodb-data-api.bulk-write'],
+    [['-X', 'POST', 'https://us-east-1.aws.data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '@filter.json'], 'http.mongodb-data-api.bulk-write'],
+    [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/aggregate', '-d', '{"collection":"o","pipeline":[{"$match":{}},{"$out":"orders"}]}'], 'http.mongodb-data-api.bulk-write'],
+    // SQL in the query string of a GET (admin bridges run it).
+    [['http://localhost:8123/?query=DROP%20TABLE%20events'], 'http.sql-over-http'],
+    [['-G', '--data-urlencode', 'query=TRUNCATE TABLE events', 'http://ch.internal:8123/'], 'http.sql-over-http'],
+    // Emptying a container: Algolia's clear, a queue purge.
+    [['-X', 'POST', 'https://APPID.algolia.net/1/indexes/products/clear'], 'http.destructive-endpoint'],
+    [['-X', 'POST', 'https://APPID-dsn.algolia.net/1/indexes/*/batch', '-d', '{"requests":[{"action":"clear","indexName":"products"}]}'], 'http.search.delete-collection'],
   ])('%j → %s', (args, rule) => {
     expect(rules(curl(...args))).toEqual([rule]);
   });
 
   it.each([
+    ['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteOne', '-d', '{"collection":"carts","filter":{"_id":{"$oid":"6650f1c2a1b2c3d4e5f60718"}}}'],
+    ['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"sessions","filter":{"expiresAt":{"$lt":"2024-01-01"}}}'],
+    ['-X', 'POST', 'https://APPID.algolia.net/1/indexes/products/batch', '-d', '{"requests":[{"action":"deleteObject","body":{"objectID":"1"}}]}'],
+    ['-X', 'POST', 'https://api.acme.dev/v1/cache/clear'],
+    ['https://api.github.com/search/issues?q=drop+table+users'],
     ['-X', 'DELETE', 'localhost:9200/orders/_doc/42'],
     ['-X', 'DELETE', 'https://es.acme.internal:9200/orders/_doc/42'],
     ['-X', 'DELETE', 'localhost:9200/_index_template/logs'],

@@ -15,6 +15,8 @@ const ENDPOINT_VERBS = new Set([
   'flushall', 'flushdb', 'reset', 'terminate',
 ]);
 // Not `purge`: on HTTP APIs it almost always names a CDN or cache purge (Fastly `purge_all`).
+const EMPTYING_VERBS = new Set(['clear', 'purge', 'flush']);
+const CONTAINERS = new Set(['indexes', 'indices', 'collections', 'tables', 'datasets', 'queues', 'streams', 'topics', 'buckets', 'databases']);
 
 /** Objects whose loss is routine: caches, sessions, credentials that can be re-issued, locks. */
 const HARMLESS = new Set([
@@ -29,7 +31,10 @@ function endpointVerb(request: HttpRequest): { verb: string; words: string[] } |
   if (!last) return undefined;
   // RPC names: `files/delete_v2`, `chat.delete`, `branches/br-1/reset`, `databases/db/empty`.
   const words = splitIdentifier(last);
-  const verb = words.find((w) => ENDPOINT_VERBS.has(w));
+  // `clear`/`purge` empty a data container (`/indexes/products/clear`, `/queues/jobs/purge`);
+  // anywhere else they name a cache or CDN purge.
+  const container = segments.length > 2 && CONTAINERS.has(segments[segments.length - 3].toLowerCase());
+  const verb = words.find((w) => ENDPOINT_VERBS.has(w) || (container && EMPTYING_VERBS.has(w)));
   if (!verb) return undefined;
   const parent = segments.length > 1 ? segments[segments.length - 2] : '';
   const context = [...words, ...(parent && !looksLikeSecret(parent) ? splitIdentifier(parent) : [])];

@@ -3,7 +3,8 @@
 // S3-compatible object deletes, DigitalOcean droplet rebuilds, GitHub forced ref updates.
 import type { HttpRequest } from '../model.js';
 import { pathSegments } from '../model.js';
-import { postgrestFilterMatchesAll } from '../filters.js';
+import { own } from '../../../util/own.js';
+import { comparisonMatchesAll, postgrestFilterMatchesAll } from '../filters.js';
 import { maskPath } from '../secrets.js';
 import { HANDLED_SAFE, handled, jsonBody, type CheckResult } from './check.js';
 import { restFinding } from './describe.js';
@@ -86,6 +87,55 @@ export function checkFirebase(request: HttpRequest): CheckResult | undefined {
       root ? ['whole database'] : collection ? ['whole collection'] : [],
     ),
   );
+}
+
+// ── MongoDB Atlas Data API (`…/endpoint/data/v1/action/<action>`) ──────────────────────────────
+
+const MONGO_DATA_API_HOST = /(^|\.)data\.mongodb-api\.com$/;
+const MANY = new Set(['deleteMany', 'updateMany']);
+const ONE = new Set(['find', 'findOne', 'insertOne', 'insertMany', 'updateOne', 'deleteOne', 'replaceOne']);
+
+const MONGO_OPERATORS: Record<string, string> = { $ne: 'neq', $nin: 'nin', $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte' };
+
+/** A filter every document passes: none, `{}`, `{"_id": {"$exists": true}}`, `{"n": {"$gt": 0}}`. */
+function mongoFilterMatchesAll(filter: unknown): boolean {
+  if (filter === undefined || filter === null) return true;
+  if (typeof filter !== 'object' || Array.isArray(filter)) return false;
+  const entries = Object.entries(filter as Record<string, unknown>);
+  if (entries.length === 0) return true;
+  return entries.every(([, condition]) => {
+    if (!condition || typeof condition !== 'object' || Array.isArray(condition)) return false;
+    const ops = Object.entries(condition as Record<string, unknown>);
+    return ops.length > 0 && ops.every(([op, value]) => (op === '$exists' ? value === true : comparisonMatchesAll(own(MONGO_OPERATORS, op) ?? op, value)));
+  });
+}
+
+/**
+ * Deletes and updates by filter: like SQL without a WHERE when the filter matches every
+ * document; `$out`/`$merge` aggregations replace a collection. By id or narrow filters: fine.
+ */
+export function checkMongoDataApi(request: HttpRequest): CheckResult | undefined {
+  if (!MONGO_DATA_API_HOST.test(request.matchHost)) return undefined;
+  const segments = pathSegments(request);
+  const at = segments.indexOf('action');
+  const action = at >= 0 ? segments[at + 1] : undefined;
+  if (!action) return undefined;
+  const json = jsonBody(request) as { collection?: unknown; filter?: unknown; pipeline?: unknown } | undefined;
+  const collection = typeof json?.collection === 'string' ? json.collection : 'collection';
+  const finding = (what: string, reason: string) => handled(restFinding('http.mongodb-data-api.bulk-write', request, what, reason, collection, ['all documents']));
+  if (MANY.has(action)) {
+    // A body the guard cannot read may hold any filter.
+    if (request.body.kind !== 'text' || (json !== undefined && mongoFilterMatchesAll(json.filter))) {
+      const deleting = action === 'deleteMany';
+      return finding(deleting ? `delete every document of ${collection}` : `update every document of ${collection}`, `${action} with an empty filter ${deleting ? 'deletes' : 'rewrites'} every document in ${collection}, like SQL with no WHERE.`);
+    }
+    return HANDLED_SAFE;
+  }
+  if (action === 'aggregate' && Array.isArray(json?.pipeline)) {
+    const stage = (json.pipeline as unknown[]).find((s) => s && typeof s === 'object' && ('$out' in s || '$merge' in s)) as Record<string, unknown> | undefined;
+    if (stage) return finding(`replace a collection with ${'$out' in stage ? '$out' : '$merge'}`, 'An aggregation ending in $out replaces the target collection (and $merge overwrites its documents).');
+  }
+  return ONE.has(action) || action === 'aggregate' ? HANDLED_SAFE : undefined;
 }
 
 // ── Redis over REST (Upstash, Webdis) ───────────────────────────────────────────────────────────

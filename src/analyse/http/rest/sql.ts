@@ -18,6 +18,7 @@ export function looksLikeSql(text: string): boolean {
 /** JSON keys under which SQL-over-HTTP APIs put statements. */
 const SQL_KEYS = new Set(['sql', 'query', 'statement', 'statements', 'stmt', 'q', 'queries', 'command', 'commands']);
 const SQL_PARAMS = ['query', 'q', 'sql', 'statement'];
+const SQL_GET_PARAMS = ['query', 'sql', 'statement'];
 const MAX_TEXTS = 16;
 const MAX_DEPTH = 8;
 
@@ -45,10 +46,10 @@ function collectFromJson(value: unknown, key: string | undefined, out: string[],
 /** Every SQL text the request sends. */
 export function sqlTexts(request: HttpRequest): string[] {
   const texts: string[] = [];
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    // ClickHouse, InfluxDB 1.x and friends take the statement in the query string of a POST.
-    for (const param of request.query) if (SQL_PARAMS.includes(param.name.toLowerCase()) && looksLikeSql(param.value)) texts.push(param.value);
-  }
+  // ClickHouse, InfluxDB 1.x and friends take the statement in the query string; admin bridges
+  // run it even on a GET. (Not `q` on a GET: that is every search API's query.)
+  const params = request.method === 'GET' || request.method === 'HEAD' ? SQL_GET_PARAMS : SQL_PARAMS;
+  for (const param of request.query) if (params.includes(param.name.toLowerCase()) && looksLikeSql(param.value)) texts.push(param.value);
   const body = request.body;
   if (body.kind === 'text') {
     const json = jsonBody(request);

@@ -147,12 +147,19 @@ export function checkCouchdb(request: HttpRequest): CheckResult | undefined {
 const K8S_DATA_RESOURCES = new Set(['namespaces', 'persistentvolumeclaims', 'persistentvolumes', 'statefulsets', 'deployments', 'daemonsets', 'customresourcedefinitions']);
 const K8S_RECREATED = new Set(['pods', 'events', 'replicasets', 'jobs', 'endpoints', 'leases']);
 
+/** The core group's resources (`/api/v1/<resource>`): many other APIs are versioned `/api/v1/` too. */
+const K8S_CORE = new Set([
+  'namespaces', 'pods', 'services', 'configmaps', 'secrets', 'persistentvolumeclaims', 'persistentvolumes', 'nodes', 'events',
+  'endpoints', 'serviceaccounts', 'replicationcontrollers', 'limitranges', 'resourcequotas', 'podtemplates', 'componentstatuses', 'bindings',
+]);
+
 export function checkKubernetes(request: HttpRequest): CheckResult | undefined {
   if (request.method !== 'DELETE') return undefined;
   const segments = pathSegments(request);
   let rest: string[];
   if (segments[0] === 'api' && segments[1] === 'v1') rest = segments.slice(2);
-  else if (segments[0] === 'apis' && segments.length >= 3 && /^v\d/.test(segments[2])) rest = segments.slice(3);
+  // `/apis/<group>/<version>/`: groups are `apps`, `batch` or dotted names (`networking.k8s.io`).
+  else if (segments[0] === 'apis' && segments.length >= 3 && /^v\d+((alpha|beta)\d+)?$/.test(segments[2])) rest = segments.slice(3);
   else return undefined;
   let namespace: string | undefined;
   if (rest[0] === 'namespaces' && rest.length >= 3) {
@@ -160,6 +167,8 @@ export function checkKubernetes(request: HttpRequest): CheckResult | undefined {
     rest = rest.slice(2);
   }
   const [resource, name, sub] = rest;
+  // Not the Kubernetes API (`/api/v1/sites/…/forms/…`): the generic REST judgement applies.
+  if (segments[0] === 'api' && !(namespace !== undefined || K8S_CORE.has(resource ?? ''))) return undefined;
   if (!resource || sub) return HANDLED_SAFE;
   const collection = !name;
   if (!K8S_DATA_RESOURCES.has(resource) && !(collection && !K8S_RECREATED.has(resource))) return HANDLED_SAFE;
@@ -228,6 +237,40 @@ export function checkSearchStores(request: HttpRequest): CheckResult | undefined
     }
     const body = request.body.kind === 'text' ? request.body.text : '';
     if (segments[segments.length - 1] === 'update' && /\*:\*/.test(body) && /delete/i.test(body)) return finding('delete every document in collection', segments[1]);
+  }
+  return undefined;
+}
+
+// ── Algolia: batches that drop or clear indices, copies and moves onto an index ─────────────────
+// (`/1/indexes/<name>/clear` itself is an endpoint named for emptying: see defaults.ts.)
+
+const isAlgolia = (request: HttpRequest): boolean => hostHas(request, /(^|\.)algolia(net)?\.(net|com|io)$/);
+
+/** `{"requests": [{"action": "delete"|"clear", "indexName": …}]}`: the index dropped or cleared. */
+function algoliaBatchEmpties(request: HttpRequest): string | undefined {
+  const json = jsonBody(request) as { requests?: unknown } | undefined;
+  if (!json || !Array.isArray(json.requests)) return undefined;
+  for (const item of json.requests) {
+    const action = (item as { action?: unknown } | null)?.action;
+    if (action === 'clear' || action === 'delete') return String((item as { indexName?: unknown }).indexName ?? 'index');
+  }
+  return undefined;
+}
+
+export function checkAlgolia(request: HttpRequest): CheckResult | undefined {
+  if (request.method !== 'POST' || !isAlgolia(request)) return undefined;
+  const segments = pathSegments(request);
+  const finding = (action: string, target: string, reason: string) => handled(restFinding('http.search.delete-collection', request, action, reason, target));
+  if (segments[1] === 'indexes' && segments[3] === 'operation') {
+    const json = jsonBody(request) as { operation?: unknown; destination?: unknown } | undefined;
+    if (json && (json.operation === 'copy' || json.operation === 'move')) {
+      const destination = String(json.destination);
+      return finding(`overwrite index ${destination}`, destination, `A ${json.operation} onto an existing Algolia index replaces every record and setting it had.`);
+    }
+  }
+  if (segments[segments.length - 1] === 'batch') {
+    const index = algoliaBatchEmpties(request);
+    if (index) return finding('delete or clear indices', index, 'A batch that deletes or clears an index removes every record in it; Algolia keeps no copy.');
   }
   return undefined;
 }
