@@ -123,6 +123,7 @@ describe('nested shells', () => {
     [`kubectl -n db run tmp --rm -i --image=postgres:16 --command -- psql "$DATABASE_URL" -c 'DROP TABLE users'`, 'psql $DATABASE_URL -c DROP TABLE users'],
     [`kubectl debug node/worker-1 -it --image=busybox -- rm -rf /host/var/lib/etcd`, 'rm -rf /host/var/lib/etcd'],
     [`heroku run -a acme rails db:drop`, 'rails db:drop'],
+    [`echo FLUSHALL | heroku redis:cli -a acme-prod --confirm acme-prod`, 'redis-cli'],
     [`fly ssh console -C 'rm -rf /data'`, 'rm -rf /data'],
     [`watch -n 60 'redis-cli FLUSHALL'`, 'redis-cli FLUSHALL'],
     [`env -S 'git push --force'`, 'git push --force'],

@@ -45,7 +45,7 @@ export function analyseRedirects(cmd: ExecCommand): Finding[] {
     }
     if (!TRUNCATING_REDIRECTS.has(redirect.op) || redirect.dynamic && isUnknownWord(target)) continue;
     if (isLiveDatabasePath(target)) findings.push(dataFinding(target, 'overwrite database file', 'output redirection truncates the file'));
-    else if (producesNothing(cmd) && dataFileKind(parsePath(target).segments)) findings.push(dataFinding(target, 'empty data file', 'output redirection empties the file'));
+    else if (producesNothing(cmd) && holdsData(target, cmd.cwd)) findings.push(dataFinding(target, 'empty data file', 'output redirection empties the file'));
   }
   return findings;
 }
@@ -82,7 +82,7 @@ export function analyseCopyMove(cmd: ExecCommand): Finding[] {
   if (isLiveDatabasePath(destination)) {
     return [dataFinding(destination, EMPTY_SOURCES.has(sources[0]) ? 'empty database file' : 'replace database file', `${cmd.name} overwrites the destination`)];
   }
-  if (EMPTY_SOURCES.has(sources[0]) && dataFileKind(parsePath(destination).segments)) {
+  if (EMPTY_SOURCES.has(sources[0]) && holdsData(destination, cmd.cwd)) {
     return [dataFinding(destination, 'empty data file', `${cmd.name} ${sources[0]} empties the destination`)];
   }
   return [];
@@ -116,7 +116,9 @@ function isDisposable(file: string, cwd: string): boolean {
   const name = path.segments[path.segments.length - 1] ?? '';
   if (/\.(log|out|err)(\.\d+)?$/i.test(name) || /^nohup\.out$/i.test(name)) return true;
   if (path.segments.slice(0, -1).some(isLogDirName)) return true;
-  return classifyTree(file, cwd).level === 'allow';
+  // Temporary and regenerable places (/tmp, caches, build output); not "a single file".
+  const tree = classifyTree(file, cwd);
+  return tree.level === 'allow' && tree.kind !== 'single file';
 }
 
 /** Files of records (exports, datasets, event streams, dumps) or anything kept in a data folder. */
@@ -124,6 +126,13 @@ const RECORD_DATA = /\.(csv|tsv|jsonl|ndjson|parquet|avro|orc|arrow|feather|h5|h
 const DATA_FOLDERS = new Set(['data', 'datasets', 'dataset']);
 const isRecordData = (segments: readonly string[]) =>
   RECORD_DATA.test(segments[segments.length - 1] ?? '') || segments.slice(0, -1).some((s) => DATA_FOLDERS.has(s.toLowerCase()));
+
+/** A file whose contents are data (databases, backups, keys, record files), not a log or scratch file. */
+function holdsData(file: string, cwd: string): boolean {
+  if (isDisposable(file, cwd)) return false;
+  const segments = parsePath(file).segments;
+  return dataFileKind(segments) !== undefined || isRecordData(segments);
+}
 
 /** truncate: shrinking a file cuts its data; `-s 0` empties it. Growing (`+N`, `>N`, `%N`) loses nothing. */
 export function analyseTruncate(cmd: ExecCommand): Finding[] {
@@ -137,11 +146,9 @@ export function analyseTruncate(cmd: ExecCommand): Finding[] {
   const shrinksToZero = size !== undefined && /^[</]?0+[KMGTPEZYkmgtpezy]?(i?B)?$/.test(size.replace(/^-/, ''));
   const hits: string[] = [];
   for (const file of parsed.positionals) {
-    if (isDisposable(file, cmd.cwd)) continue;
     // Only files that hold data count: an absolute size on an ordinary file is usually sizing a
     // new image (`truncate -s 10G disk.img`), and emptying notes or logs is housekeeping.
-    const segments = parsePath(file).segments;
-    if (dataFileKind(segments) || isRecordData(segments)) hits.push(file);
+    if (holdsData(file, cmd.cwd)) hits.push(file);
   }
   if (hits.length === 0) return [];
   return [{

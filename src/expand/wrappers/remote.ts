@@ -78,9 +78,17 @@ const kubectl: Unwrapper = (argv) => {
   return { kind: 'exec', argv: rest, via: `${argv[0].text} exec ${pod.text}`, remote: `pod ${pod.text}` };
 };
 
-/** `heroku run [-a app] cmd…` runs the words in a one-off dyno's shell. */
+/**
+ * `heroku run [-a app] cmd…` runs the words in a one-off dyno's shell; `heroku redis:cli` is a
+ * redis-cli on the app's Redis, reading commands from stdin (`echo FLUSHALL | heroku redis:cli`).
+ */
 const heroku: Unwrapper = (argv) => {
   const scan = scanOptions(argv, 1, []);
+  if (argv[scan.index]?.text === 'redis:cli') {
+    const opts = scanOptions(argv, scan.index + 1, ['-a', '--app', '-r', '--remote', '-c', '--confirm']);
+    const app = opts.found.get('-a') ?? opts.found.get('--app');
+    return { kind: 'exec', argv: [{ text: 'redis-cli', known: true }], via: 'heroku redis:cli', remote: `heroku ${typeof app === 'string' ? app : 'redis'}` };
+  }
   if (argv[scan.index]?.text !== 'run' && argv[scan.index]?.text !== 'run:detached') return null;
   const opts = scanOptions(argv, scan.index + 1, ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type']);
   const rest = argv.slice(opts.index);

@@ -15,6 +15,9 @@ describe('output redirections', () => {
     [['cat', 'image.iso'], out('/dev/sdb'), 'filesystem.device.overwrite'],
     [['xzcat', 'os.img.xz'], out('/dev/mmcblk0'), 'filesystem.device.overwrite'],
     [['echo', 'x'], out('/dev/sda', '>>'), 'filesystem.device.overwrite'],
+    [['cat', '/dev/null'], out('data/users.csv'), 'filesystem.overwrite.data-file'],
+    [[], out('exports/customers.parquet'), 'filesystem.overwrite.data-file'],
+    [['echo', '-n'], out('/srv/app/data/events.json'), 'filesystem.overwrite.data-file'],
   ])('%j %j', (argv, redirect, rule) => expect(rules(argv, { redirects: [redirect] })).toEqual([rule]));
 
   it.each([
@@ -27,6 +30,9 @@ describe('output redirections', () => {
     [['make'], { op: '>&', fd: 2, target: '1', dynamic: false }],
     [['cmd'], out('/dev/stderr')],
     [['cmd'], out('$OUT')],
+    [['jq', '.', 'raw.json'], out('data/users.json')],
+    [['cat', '/dev/null'], out('data/logs/import.log')],
+    [[':'], out('/tmp/scratch.csv')],
     [['cat'], { op: '<', fd: null, target: 'app.db', dynamic: false }],
   ])('%j %j is fine', (argv, redirect) => expect(findings(argv, { redirects: [redirect] })).toEqual([]));
 });
@@ -41,6 +47,7 @@ describe('cp, mv and tee onto data', () => {
     ['cp disk.img /dev/sdb', 'filesystem.device.overwrite'],
     ['tee /dev/sdb', 'filesystem.device.overwrite'],
     ['tee data/app.db', 'filesystem.overwrite.data-file'],
+    ['cp /dev/null data/users.csv', 'filesystem.overwrite.data-file'],
   ])('%s', (line, rule) => expect(rules(words(line))).toEqual([rule]));
 
   it.each([
