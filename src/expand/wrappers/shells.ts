@@ -1,6 +1,8 @@
 // Shells and interpreters: the text they run is code, not data.
 import { scanOptions, optionWord, has } from '../options.js';
 import type { Value } from '../scope.js';
+import { own } from '../../util/own.js';
+import { interpreterScripts } from './frameworks.js';
 import { joinWords, lit, type InterpreterLanguage, type Unwrapped, type Unwrapper } from './types.js';
 
 const SHELL_VALUE_OPTIONS = ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'];
@@ -81,10 +83,18 @@ interface InterpreterSpec {
   /** Options whose value is code to run. */
   code: string[];
   valueOptions: string[];
+  /** Framework runners given to this interpreter by path (`python manage.py shell -c …`, `php artisan tinker`). */
+  runners?: boolean;
 }
 
 function interpreter(spec: InterpreterSpec): Unwrapper {
   return (argv, io): Unwrapped | null => {
+    if (spec.runners) {
+      const at = scanOptions(argv, 1, [...spec.valueOptions, ...spec.code]).index;
+      const runner = argv[at]?.known ? own(interpreterScripts, argv[at].text.split('/').pop() ?? '') : undefined;
+      const ran = runner?.(argv.slice(at), io);
+      if (ran) return ran;
+    }
     const code = optionWord(argv, 1, argv.length, spec.code);
     const via = `${argv[0].text.split('/').pop()} ${spec.code[0]}`;
     if (code) return { kind: 'code', language: spec.language, code, via };
@@ -98,11 +108,11 @@ function interpreter(spec: InterpreterSpec): Unwrapper {
   };
 }
 
-const python = interpreter({ language: 'python', code: ['-c'], valueOptions: ['-m', '-W', '-X', '-Q'] });
+const python = interpreter({ language: 'python', code: ['-c'], valueOptions: ['-m', '-W', '-X', '-Q'], runners: true });
 const node = interpreter({ language: 'node', code: ['-e', '--eval', '-p', '--print'], valueOptions: ['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--input-type'] });
 const ruby = interpreter({ language: 'ruby', code: ['-e'], valueOptions: ['-r', '-I', '-C', '-E', '-F'] });
 const perl = interpreter({ language: 'perl', code: ['-e', '-E'], valueOptions: ['-I', '-M', '-m', '-x', '-0'] });
-const php = interpreter({ language: 'php', code: ['-r'], valueOptions: ['-c', '-d', '-f', '-z'] });
+const php = interpreter({ language: 'php', code: ['-r'], valueOptions: ['-c', '-d', '-f', '-z'], runners: true });
 
 const deno: Unwrapper = (argv) => (argv[1]?.text === 'eval' && argv[2] ? { kind: 'code', language: 'node', code: argv[2], via: 'deno eval' } : null);
 
