@@ -118,7 +118,7 @@ describe('unknown CLIs', () => {
 
   it('holds a data-holding resource next to a destroying verb', () => {
     expect(run(['openstack', 'volume', 'delete', 'pg-data'])).toEqual([expect.objectContaining({ rule: 'unknown-cli.destructive-subcommand', target: 'pg-data' })]);
-    expect(run(['oci', 'db', 'autonomous-database', 'delete', '--autonomous-database-id', 'ocid1', '--force'])).toHaveLength(1);
+    expect(run(['acmecloud', 'db', 'autonomous-database', 'delete', '--autonomous-database-id', 'ocid1', '--force'])).toHaveLength(1);
     expect(run(['ibmcloud', 'resource', 'service-instance-delete', 'my-db', '-f'])).toHaveLength(1);
     expect(run(['stackctl', 'storage', 'vol-delete', '--pool', 'default', 'disk.qcow2'])).toHaveLength(1);
     expect(destructivePath(['delete', 'bucket', 'logs'])).toBe(true);
