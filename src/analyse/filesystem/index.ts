@@ -9,18 +9,17 @@ import { analyseFind } from './find.js';
 import { analyseCopyMove, analyseFallocate, analyseRedirects, analyseTee, analyseTruncate } from './overwrite.js';
 import { analyseRimraf, analyseRm, analyseShred, analyseUnlink } from './rm.js';
 
-/** Wraps an analysis so odd input can never throw out of the analyser. */
+/**
+ * An analyser for these programs. An exception is not caught here: the pipeline turns it into a
+ * held command (internal.error), never into a silent pass.
+ */
 function guarded(name: string, commands: string[], analyse: (cmd: ExecCommand) => Finding[]): Analyser {
   return {
     name,
     commands,
     analyse(cmd) {
       if (cmd.argv.length === 0 && commands[0] !== '*' && commands[0] !== '>') return [];
-      try {
-        return analyse(cmd);
-      } catch {
-        return [];
-      }
+      return analyse(cmd);
     },
   };
 }

@@ -9,6 +9,7 @@ export const RULE_UPDATE_REF_DELETE = 'git.update-ref.delete';
 export const RULE_REFLOG_EXPIRE = 'git.reflog.expire';
 export const RULE_PRUNE_NOW = 'git.gc.prune-now';
 export const RULE_REWRITE = 'git.history.rewrite';
+export const RULE_REBASE_DROP = 'git.rebase.drop-commits';
 
 const BRANCH_OPTIONS: OptionTable = {
   short: {
@@ -168,4 +169,53 @@ export function analyseRewrite(inv: GitInvocation): Finding[] {
     reason: 'Rewrites commits, giving every descendant a new id; once pushed over the old history, the original commits are gone for every clone.',
     hints: repoHints(inv),
   }];
+}
+
+/** A revision counted back from another (`HEAD~2`, `feature^`, `main~4`). */
+const RELATIVE_REF = /[~^]\d*$/;
+/** Sequence editors that leave the to-do list as it is. */
+const NO_EDIT = /^\s*(true|:|cat)?\s*$/;
+
+/**
+ * Rebases that drop commits: `--onto <base> <upstream>` with an upstream counted back from the
+ * branch (`git rebase --onto HEAD~3 HEAD~1` keeps only the last commit), and an interactive
+ * rebase whose to-do list a script edits (`GIT_SEQUENCE_EDITOR="sed -i '2,4d'"`), which can delete
+ * lines. A plain rebase replays every commit.
+ */
+export function analyseRebase(inv: GitInvocation): Finding[] {
+  const parsed = parseOptions(inv.args, {
+    short: { i: ['interactive', 0], x: ['exec', 1], X: ['strategy-option', 1], s: ['strategy', 1], q: ['quiet', 0], v: ['verbose', 0], f: ['force-rebase', 0], n: ['no-stat', 0], C: ['C', 1], r: ['rebase-merges', 0] },
+    long: {
+      onto: 1, interactive: 0, exec: 1, 'strategy-option': 1, strategy: 1, root: 0, autosquash: 0, 'no-autosquash': 0, autostash: 0, 'keep-base': 0,
+      continue: 0, abort: 0, skip: 0, quit: 0, 'edit-todo': 0, 'show-current-patch': 0, 'rebase-merges': 2, 'update-refs': 0, 'fork-point': 0,
+      'no-fork-point': 0, 'committer-date-is-author-date': 0, 'ignore-date': 0, 'reset-author-date': 0, signoff: 0, 'gpg-sign': 2, 'no-verify': 0,
+      verify: 0, quiet: 0, verbose: 0, stat: 0, 'no-stat': 0, 'force-rebase': 0, 'no-ff': 0, 'empty': 1, 'reapply-cherry-picks': 0,
+      'allow-empty-message': 0, 'keep-empty': 0, 'no-keep-empty': 0, whitespace: 1, 'ignore-whitespace': 0, apply: 0, merge: 0, help: 0,
+      'rerere-autoupdate': 0, 'no-rerere-autoupdate': 0, 'no-update-refs': 0,
+    },
+  });
+  if (asksForHelp(parsed, ['help']) || ['continue', 'abort', 'skip', 'quit', 'show-current-patch'].some((o) => isOn(parsed, o))) return [];
+  const hints = repoHints(inv);
+  const onto = valueOf(parsed, 'onto');
+  const upstream = parsed.positionals[0];
+  if (onto !== undefined && upstream !== undefined && RELATIVE_REF.test(upstream)) {
+    return [{
+      rule: RULE_REBASE_DROP,
+      action: 'drop commits with rebase --onto',
+      target: `commits before ${upstream}`,
+      reason: `Only the commits after ${upstream} are replayed onto ${onto}; the ones between ${onto} and ${upstream} are left out of the branch.`,
+      hints,
+    }];
+  }
+  const editor = inv.cmd.env.GIT_SEQUENCE_EDITOR ?? inv.config.get('sequence.editor');
+  if (isOn(parsed, 'interactive') && editor !== undefined && !NO_EDIT.test(editor)) {
+    return [{
+      rule: RULE_REBASE_DROP,
+      action: 'edit the rebase to-do list with a script',
+      target: editor,
+      reason: 'A scripted sequence editor rewrites the list of commits to replay; lines it deletes or marks drop are commits removed from the branch.',
+      hints,
+    }];
+  }
+  return [];
 }

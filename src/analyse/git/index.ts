@@ -1,7 +1,7 @@
 // git: pushes that overwrite or delete remote history, commands that discard uncommitted work,
 // and commands that remove commits or the reflog that keeps them recoverable.
 import type { Analyser, ExecCommand, Finding } from '../../types.js';
-import { analyseBranch, analyseGc, analysePrune, analyseReflog, analyseRewrite, analyseUpdateRef } from './history.js';
+import { analyseBranch, analyseGc, analysePrune, analyseRebase, analyseReflog, analyseRewrite, analyseUpdateRef } from './history.js';
 import { parseInvocation, type GitInvocation } from './invocation.js';
 import { analysePush } from './push.js';
 import {
@@ -28,6 +28,7 @@ const SUBCOMMANDS: Record<string, (inv: GitInvocation) => Finding[]> = {
   prune: analysePrune,
   'filter-branch': analyseRewrite,
   'filter-repo': analyseRewrite,
+  rebase: analyseRebase,
 };
 
 function analyseGit(cmd: ExecCommand, depth = 0): Finding[] {
@@ -48,17 +49,14 @@ function analyseStandaloneRewriter(cmd: ExecCommand): Finding[] {
   return analyseRewrite(inv);
 }
 
+/** An exception is not caught here: the pipeline holds the command (internal.error) instead. */
 function guarded(name: string, commands: string[], analyse: (cmd: ExecCommand) => Finding[]): Analyser {
   return {
     name,
     commands,
     analyse(cmd) {
       if (cmd.argv.length < 2) return [];
-      try {
-        return analyse(cmd);
-      } catch {
-        return [];
-      }
+      return analyse(cmd);
     },
   };
 }

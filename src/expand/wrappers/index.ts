@@ -2,6 +2,7 @@
 import { env } from './env.js';
 import { fanoutWrappers } from './fanout.js';
 import { frameworkRunners } from './frameworks.js';
+import { git } from './git.js';
 import { packageRunners } from './package-runners.js';
 import { prefixWrappers } from './prefix.js';
 import { remoteWrappers } from './remote.js';
@@ -9,7 +10,7 @@ import { pythonWrapper, shellWrappers } from './shells.js';
 import type { Unwrapper } from './types.js';
 
 const table = new Map<string, Unwrapper[]>();
-for (const source of [{ env }, prefixWrappers, shellWrappers, remoteWrappers, fanoutWrappers, packageRunners, frameworkRunners]) {
+for (const source of [{ env, git }, prefixWrappers, shellWrappers, remoteWrappers, fanoutWrappers, packageRunners, frameworkRunners]) {
   for (const [name, unwrap] of Object.entries(source)) table.set(name, [...(table.get(name) ?? []), unwrap]);
 }
 

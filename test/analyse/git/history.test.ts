@@ -39,7 +39,7 @@ describe('commands that remove commits or their safety nets', () => {
     'branch -u origin/main', 'update-ref refs/heads/main HEAD', 'reflog', 'reflog show main', 'reflog expire --all', 'reflog expire --expire=90.days.ago --all',
     'reflog expire --expire=never --all', 'reflog expire --expire=now --all --dry-run', 'gc', 'gc --auto', 'gc --aggressive', 'gc --prune',
     'gc --prune=2.weeks.ago', 'gc --no-prune', 'prune -n', 'prune --dry-run', 'prune --expire=2.weeks.ago', 'filter-branch --help',
-    'filter-repo --analyze', 'filter-repo --dry-run --path x', 'tag -d v1.2.0', 'tag v1.0', 'rebase -i HEAD~3', 'rebase --onto main feature~3 feature',
+    'filter-repo --analyze', 'filter-repo --dry-run --path x', 'tag -d v1.2.0', 'tag v1.0', 'rebase -i HEAD~3', 'rebase --onto main topic feature',
     'commit --amend --no-edit', 'fetch --prune', 'remote remove origin',
   ])('git %s is allowed', (line) => expect(findings(git(line))).toEqual([]));
 

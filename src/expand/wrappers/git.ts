@@ -1,0 +1,56 @@
+// git subcommands that run shell commands of their own: `rebase --exec`, `submodule foreach`,
+// `bisect run`, `difftool -x`, and commands named in `-c` settings (`core.sshCommand`, pagers,
+// editors, `diff.external`, `!`-helpers). git itself is still analysed (keepSelf).
+import type { Value } from '../scope.js';
+import { joinWords, lit, type Unwrapped, type Unwrapper } from './types.js';
+
+const GLOBAL_VALUES = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix']);
+/** Settings whose value git runs through a shell. */
+const COMMAND_SETTINGS = /^(core\.(sshcommand|pager|editor|fsmonitor|askpass)|sequence\.editor|diff\.external|pager\.[^=]+|gpg\.program|credential\.helper|diff\.[^.]+\.(textconv|command)|merge\.[^.]+\.driver|filter\.[^.]+\.(clean|smudge|process))$/i;
+
+const shellText = (text: Value, via: string) => ({ argv: [lit('sh'), lit('-c'), text], via });
+
+/** The values given to `-x CMD`, `--exec CMD`, `--exec=CMD` (or `--extcmd`). */
+function optionValues(argv: readonly Value[], from: number, short: string, long: string): Value[] {
+  const values: Value[] = [];
+  for (let i = from; i < argv.length; i++) {
+    const word = argv[i].text;
+    if (word === '--') break;
+    if ((word === short || word === long) && argv[i + 1]) values.push(argv[++i]);
+    else if (word.startsWith(`${long}=`)) values.push({ ...argv[i], text: word.slice(long.length + 1) });
+    else if (word.startsWith(short) && word.length > short.length && !word.startsWith('--')) values.push({ ...argv[i], text: word.slice(short.length) });
+  }
+  return values;
+}
+
+export const git: Unwrapper = (argv): Unwrapped | null => {
+  const commands: { argv: Value[]; via: string }[] = [];
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const word = argv[i].text;
+    if (!word.startsWith('-')) break;
+    if (word === '-c' && argv[i + 1]) {
+      const setting = argv[i + 1].text;
+      const eq = setting.indexOf('=');
+      const key = eq > 0 ? setting.slice(0, eq) : setting;
+      const value = eq > 0 ? setting.slice(eq + 1) : '';
+      if (value && COMMAND_SETTINGS.test(key) && (!/^credential\./i.test(key) || value.startsWith('!'))) {
+        commands.push(shellText({ ...argv[i + 1], text: value.replace(/^!/, '') }, `git -c ${key}`));
+      }
+    }
+    if (GLOBAL_VALUES.has(word)) i++;
+  }
+  const sub = argv[i]?.text;
+  if (sub === 'rebase') {
+    for (const text of optionValues(argv, i + 1, '-x', '--exec')) commands.push(shellText(text, 'git rebase --exec'));
+  } else if (sub === 'difftool' || sub === 'mergetool') {
+    for (const text of optionValues(argv, i + 1, '-x', '--extcmd')) commands.push(shellText(text, `git ${sub} --extcmd`));
+  } else if (sub === 'submodule' && argv[i + 1]?.text === 'foreach') {
+    let j = i + 2;
+    while (j < argv.length && /^(--recursive|--quiet|-q)$/.test(argv[j].text)) j++;
+    if (j < argv.length) commands.push(shellText(joinWords(argv.slice(j)), 'git submodule foreach'));
+  } else if (sub === 'bisect' && argv[i + 1]?.text === 'run' && argv[i + 2]) {
+    commands.push({ argv: argv.slice(i + 2), via: 'git bisect run' });
+  }
+  return commands.length ? { kind: 'many', commands, keepSelf: true } : null;
+};
