@@ -254,13 +254,9 @@ export function pathsChanged(cmd: ExecCommand): PathUse[] {
   }
   const args = cmd.argv.slice(1);
   const extractor = own(EXTRACTORS, cmd.name);
-  if (extractor) {
-    try {
-      uses.push(...extractor(args, cmd));
-    } catch {
-      // odd argv: nothing more to say
-    }
-  } else if (args.length) {
+  // An extractor that throws is not silenced: the pipeline holds the command (internal.error).
+  if (extractor) uses.push(...extractor(args, cmd));
+  else if (args.length) {
     uses.push(...genericOutputs(args));
   }
   return uses;
