@@ -1,5 +1,6 @@
 // What a client reads besides its arguments: files named on the command line, and standard input
 // (a heredoc, a here-string, piped text, a redirected file, or the output of another program).
+import { parse } from '../../parse/index.js';
 import type { AnalysisContext, ExecCommand, Finding } from '../../types.js';
 import { destructiveVerbIn } from '../verbs.js';
 import { finding } from './findings.js';
@@ -89,4 +90,43 @@ export function pipedDump(cmd: ExecCommand, target: string | undefined): Finding
   }
   if (!drops) return [];
   return [finding(RULE.pipedDump, 'restore dump over existing tables', target ?? 'target database', [`input from ${program} drops existing tables first`])];
+}
+
+/** Clients whose query output is commonly fed back into a client, and their inline-SQL options. */
+const QUERY_OPTIONS: Record<string, { short: string; long: string[] }> = {
+  psql: { short: 'c', long: ['--command'] },
+  mysql: { short: 'e', long: ['--execute'] },
+  mariadb: { short: 'e', long: ['--execute'] },
+  'clickhouse-client': { short: 'q', long: ['--query'] },
+  sqlite3: { short: '', long: [] },
+};
+
+/**
+ * `psql -Atc "SELECT 'DROP TABLE ' || tablename || ';' FROM pg_tables" | psql`: the piped input is
+ * unknown, but it is whatever the producing query builds, and the statements it builds are
+ * spelled out in its string literals. Returns the producer's SQL, to read its literals as SQL.
+ */
+export function generatingQuery(cmd: ExecCommand): string | undefined {
+  const stdin = cmd.stdin;
+  if (!stdin || stdin.kind !== 'unknown') return undefined;
+  let words: string[];
+  try {
+    const statement = parse(stdin.from).statements[0];
+    const first = statement?.body.first.commands[0];
+    if (!first || first.type !== 'SimpleCommand') return undefined;
+    words = first.words.map((w) => w.value);
+  } catch {
+    return undefined; // a display that does not parse names no query
+  }
+  const program = words[0]?.split('/').pop() ?? '';
+  const spec = Object.hasOwn(QUERY_OPTIONS, program) ? QUERY_OPTIONS[program] : undefined;
+  if (!spec) return undefined;
+  if (program === 'sqlite3') return words.slice(1).filter((w) => !w.startsWith('-')).at(1);
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    for (const long of spec.long) if (word.startsWith(`${long}=`)) return word.slice(long.length + 1);
+    if (spec.long.includes(word) || (spec.short && /^-[A-Za-z]+$/.test(word) && word.endsWith(spec.short))) return words[i + 1];
+    if (spec.short && word.startsWith(`-${spec.short}`) && word.length > 2) return word.slice(2);
+  }
+  return undefined;
 }

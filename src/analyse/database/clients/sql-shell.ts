@@ -3,7 +3,7 @@
 import type { Analyser, AnalysisContext, ExecCommand, Finding } from '../../../types.js';
 import { endpointHints, isVariable, parseEndpoint, type Endpoint } from '../connection.js';
 import { sqlFinding } from '../findings.js';
-import { fileReader, pipedDump, readScript, stdinFile, stdinText, unreadableScript } from '../input.js';
+import { fileReader, generatingQuery, pipedDump, readScript, stdinFile, stdinText, unreadableScript } from '../input.js';
 import { hasOption, parseCommandLine } from '../options.js';
 import { analyseSqlText } from '../sql.js';
 import { DIALECTS } from '../sql/dialect.js';
@@ -31,6 +31,7 @@ function analyseShell(shell: SqlShell, cmd: ExecCommand, ctx: AnalysisContext): 
   const read = fileReader(cmd, ctx);
   const connection: Connection = { variables: [] };
   const texts: string[] = [];
+  const generating: string[] = [];
   const findings: Finding[] = [];
   let exits = false;
   let stdinAsFile = false;
@@ -96,13 +97,21 @@ function analyseShell(shell: SqlShell, cmd: ExecCommand, ctx: AnalysisContext): 
     const file = stdinFile(cmd);
     if (text !== undefined) texts.push(text);
     else if (file !== undefined) findings.push(...unreadableScript(file));
-    else findings.push(...pipedDump(cmd, connection.database));
+    else {
+      findings.push(...pipedDump(cmd, connection.database));
+      const query = generatingQuery(cmd);
+      if (query !== undefined) generating.push(query);
+    }
   }
 
   const options = { dialect, readFile: read, database: connection.database };
   const inStrings = shell.sqlInStrings?.(line) ?? false;
   const effects: SqlEffect[] = [];
   for (const text of texts) effects.push(...(inStrings ? analyseStringLiterals(text, options) : analyseSqlText(text, options)));
+  // Statements another query builds and pipes in are the ones its string literals spell out.
+  // A literal ends where the query splices in a name (`'DROP TABLE ' || tablename`): a stand-in
+  // name completes it.
+  for (const query of generating) effects.push(...analyseStringLiterals(query, options, ' tables_named_by_the_query'));
   if (effects.length === 0 && findings.length === 0) return [];
 
   const hints = endpointHints({ host: connection.host, variables: connection.variables });

@@ -170,15 +170,16 @@ function decodeURIComponentSafe(s: string): string {
 
 /**
  * SQL held in the string literals of host-language code (`session.runSql('DROP TABLE t')` in a
- * MySQL Shell JavaScript session): each literal is analysed as a statement.
+ * MySQL Shell JavaScript session): each literal is analysed as a statement, with `completion`
+ * appended (a stand-in for what the code splices in after it).
  */
-export function analyseStringLiterals(code: string, options: ScriptOptions): SqlEffect[] {
+export function analyseStringLiterals(code: string, options: ScriptOptions, completion = ''): SqlEffect[] {
   const effects: SqlEffect[] = [];
   scanSql(code, { ...options.dialect, psqlMeta: false, mysqlCommands: false, dotCommands: false, goSeparator: false }, (item) => {
     if (item.kind !== 'sql') return;
     for (const t of item.tokens) {
       if (t.kind === 'string' && /^\s*[A-Za-z]/.test(t.text) && effects.length < MAX_EFFECTS) {
-        effects.push(...analyseScript(t.text, { ...options, readFile: undefined }));
+        effects.push(...analyseScript(t.text + completion, { ...options, readFile: undefined }));
       }
     }
   });
