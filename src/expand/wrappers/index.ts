@@ -4,13 +4,13 @@ import { fanoutWrappers } from './fanout.js';
 import { frameworkRunners } from './frameworks.js';
 import { git } from './git.js';
 import { packageRunners } from './package-runners.js';
-import { prefixWrappers } from './prefix.js';
+import { prefixWrappers, renamedTools } from './prefix.js';
 import { remoteWrappers } from './remote.js';
 import { pythonWrapper, shellWrappers } from './shells.js';
 import type { Unwrapper } from './types.js';
 
 const table = new Map<string, Unwrapper[]>();
-for (const source of [{ env, git }, prefixWrappers, shellWrappers, remoteWrappers, fanoutWrappers, packageRunners, frameworkRunners]) {
+for (const source of [{ env, git }, prefixWrappers, shellWrappers, remoteWrappers, fanoutWrappers, packageRunners, frameworkRunners, renamedTools]) {
   for (const [name, unwrap] of Object.entries(source)) table.set(name, [...(table.get(name) ?? []), unwrap]);
 }
 

@@ -2,7 +2,7 @@
 // sudo, env-less privilege tools, timing/priority tools, secret injectors, tool-version runners.
 import { has, scanOptions, optionWord } from '../options.js';
 import type { Value } from '../scope.js';
-import { joinWords, type Unwrapped, type Unwrapper } from './types.js';
+import { joinWords, lit, type Unwrapped, type Unwrapper } from './types.js';
 
 interface PrefixSpec {
   /** Options that take a value. */
@@ -122,6 +122,24 @@ export const prefixWrappers: Record<string, Unwrapper> = {
   devbox: prefix({ subcommand: ['run'] }),
   interlock: prefix({ subcommand: ['run'] }),
 };
+
+/**
+ * Tools run under another name: versioned binaries (`helm3`, `kubectl1.29`) and jars of tools the
+ * packs know (`java -jar bfg-1.14.0.jar …` is `bfg …`).
+ */
+const renamed = (to: string): Unwrapper => (argv) => (argv.length > 1 ? { kind: 'exec', argv: [lit(to), ...argv.slice(1)], via: argv[0].text } : null);
+const JAR_TOOLS: Record<string, string> = { bfg: 'bfg', 'liquibase-core': 'liquibase', liquibase: 'liquibase', flyway: 'flyway' };
+
+const java: Unwrapper = (argv) => {
+  const jar = argv.findIndex((a) => a.text === '-jar');
+  const file = jar >= 0 ? argv[jar + 1] : undefined;
+  if (!file?.known) return null;
+  const tool = /^([a-z-]+?)(-[\d.]+[\w.-]*)?\.jar$/.exec(file.text.split('/').pop() ?? '')?.[1];
+  const to = tool && Object.hasOwn(JAR_TOOLS, tool) ? JAR_TOOLS[tool] : undefined;
+  return to ? { kind: 'exec', argv: [lit(to), ...argv.slice(jar + 2)], via: `java -jar ${file.text}` } : null;
+};
+
+export const renamedTools: Record<string, Unwrapper> = { helm3: renamed('helm'), java };
 
 /** `su`-style wrappers carry `-c` anywhere (`su - postgres -c "dropdb app"`), handled by `shellOptions`. */
 export function isPrefixWrapper(name: string): boolean {
