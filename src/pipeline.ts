@@ -96,6 +96,16 @@ function analyse(cmd: ExecCommand, ctx: AnalysisContext, rules: RuleSet): Findin
   return findings;
 }
 
+/** The words of the first simple command of `text`, when it is one and parses. */
+function firstCommandWords(text: string): string[] | undefined {
+  try {
+    const first = parse(text, { maxLength: 65_536 }).statements[0]?.body.first.commands[0];
+    return first?.type === 'SimpleCommand' ? first.words.map((w) => w.value) : undefined;
+  } catch {
+    return undefined; // not shell: names no command
+  }
+}
+
 /** The same finding for the same command once (loop passes and repeated lines produce copies). */
 function distinct(findings: Finding[]): Finding[] {
   if (findings.length < 2) return findings;
@@ -137,6 +147,7 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
   const ctx: AnalysisContext = {
     rules,
     analyseSql: (text, cmd) => sqlAnalyser()(text, cmd),
+    commandWords: firstCommandWords,
     readFile(path, cwd) {
       // An unknown working directory (`cd "$D"`) keeps a relative path unknown, as in expansion.
       const full = path === '~' || path.startsWith('~/') ? home + path.slice(1) : isAbsolute(path) ? path : isAbsolute(cwd) ? resolve(cwd, path) : `${cwd}/${path}`;

@@ -78,6 +78,12 @@ export interface AnalysisContext {
   rules: import('./rules/registry.js').RuleSet;
   /** SQL text analysis (DROP, TRUNCATE, DELETE/UPDATE without WHERE …), shared by every tool that carries SQL. */
   analyseSql(text: string, cmd: ExecCommand): Finding[];
+  /**
+   * The words of a command shown as text (a pipe's producer, `StdinSource.from`), parsed with the
+   * core's shell parser so domain files need not bundle their own; undefined when it is not one
+   * simple command.
+   */
+  commandWords?(text: string): string[] | undefined;
 }
 
 export interface Analyser {

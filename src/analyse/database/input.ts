@@ -1,6 +1,5 @@
 // What a client reads besides its arguments: files named on the command line, and standard input
 // (a heredoc, a here-string, piped text, a redirected file, or the output of another program).
-import { parse } from '../../parse/index.js';
 import type { AnalysisContext, ExecCommand, Finding } from '../../types.js';
 import { destructiveVerbIn } from '../verbs.js';
 import { finding } from './findings.js';
@@ -106,18 +105,11 @@ const QUERY_OPTIONS: Record<string, { short: string; long: string[] }> = {
  * unknown, but it is whatever the producing query builds, and the statements it builds are
  * spelled out in its string literals. Returns the producer's SQL, to read its literals as SQL.
  */
-export function generatingQuery(cmd: ExecCommand): string | undefined {
+export function generatingQuery(cmd: ExecCommand, ctx: AnalysisContext): string | undefined {
   const stdin = cmd.stdin;
   if (!stdin || stdin.kind !== 'unknown') return undefined;
-  let words: string[];
-  try {
-    const statement = parse(stdin.from).statements[0];
-    const first = statement?.body.first.commands[0];
-    if (!first || first.type !== 'SimpleCommand') return undefined;
-    words = first.words.map((w) => w.value);
-  } catch {
-    return undefined; // a display that does not parse names no query
-  }
+  const words = ctx.commandWords?.(stdin.from);
+  if (!words) return undefined;
   const program = words[0]?.split('/').pop() ?? '';
   const spec = Object.hasOwn(QUERY_OPTIONS, program) ? QUERY_OPTIONS[program] : undefined;
   if (!spec) return undefined;

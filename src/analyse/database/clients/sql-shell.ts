@@ -99,7 +99,7 @@ function analyseShell(shell: SqlShell, cmd: ExecCommand, ctx: AnalysisContext): 
     else if (file !== undefined) findings.push(...unreadableScript(file));
     else {
       findings.push(...pipedDump(cmd, connection.database));
-      const query = generatingQuery(cmd);
+      const query = generatingQuery(cmd, ctx);
       if (query !== undefined) generating.push(query);
     }
   }
