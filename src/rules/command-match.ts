@@ -69,6 +69,7 @@ export function compileCommandMatch(spec: MatchSpec): CompiledCommandMatch {
   const flags = compileSet(spec.flags);
   const args = compileSet(spec.args);
   const env = spec.env ? Object.entries(spec.env).map(([name, pattern]) => [name, compileAny(pattern) as Matcher] as const) : [];
+  const flagValues = spec.flagValues ? Object.entries(spec.flagValues).map(([flag, pattern]) => [flag, compileAny(pattern) as Matcher] as const) : [];
 
   return {
     match(view) {
@@ -76,6 +77,10 @@ export function compileCommandMatch(spec: MatchSpec): CompiledCommandMatch {
       const end = matchPath(path, view);
       if (end < 0) return -1;
       if (flags && !setHolds(flags, view.parsed.flags.map((f) => f.name))) return -1;
+      for (const [flag, matcher] of flagValues) {
+        const value = flagValue(view.parsed, view.args, [flag]);
+        if (value === undefined || !matcher(value)) return -1;
+      }
       if (args) {
         const rest = view.parsed.positionals.slice(end).map((p) => p.value).concat(view.parsed.rest);
         if (!setHolds(args, rest)) return -1;

@@ -177,7 +177,7 @@ export class RuleSet {
 
   /** Whether the command part of a rule holds for this command (used for HTTP rules that also name a program). */
   commandPartHolds(_rule: LoadedRule, spec: MatchSpec, cmd: ExecCommand): boolean {
-    if (spec.command === undefined && !spec.flags && !spec.subcommand && !spec.args && !spec.env) return true;
+    if (spec.command === undefined && !spec.flags && !spec.flagValues && !spec.subcommand && !spec.args && !spec.env) return true;
     let part = this.commandParts.get(spec);
     if (!part) this.commandParts.set(spec, (part = compileCommandMatch(spec)));
     return part.match(viewCommand(cmd, this.tool(cmd.name))) >= 0;

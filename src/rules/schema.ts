@@ -62,6 +62,11 @@ export interface MatchSpec {
     /** None of these is present. */
     none?: string[];
   };
+  /**
+   * Flags that must be present with a value matching a pattern (`{'--to': '0'}`,
+   * `{'--delete-destination': '{true,prune}'}`), given as `--flag value` or `--flag=value`.
+   */
+  flagValues?: Record<string, string | string[]>;
   /** Positional words after the subcommand path. */
   args?: { any?: string[]; all?: string[]; none?: string[] };
   /** Variables the line sets: `{NODE_ENV: 'prod*'}`. */

@@ -8,7 +8,7 @@ export interface ValidationIssue {
 }
 
 const DECISIONS = ['allow', 'confirm', 'deny'];
-const MATCH_KEYS = ['command', 'subcommand', 'flags', 'args', 'env', 'http', 'graphql'];
+const MATCH_KEYS = ['command', 'subcommand', 'flags', 'flagValues', 'args', 'env', 'http', 'graphql'];
 const SET_KEYS = ['any', 'all', 'none'];
 const RULE_KEYS = ['id', 'decision', 'action', 'reason', 'match', 'unless', 'target', 'delegate', 'examples'];
 
@@ -80,6 +80,9 @@ export function checkMatch(c: Checker, value: unknown, path: string): void {
   }
   if (value.flags !== undefined) checkSet(c, value.flags, `${path}.flags`);
   if (value.args !== undefined) checkSet(c, value.args, `${path}.args`);
+  if (value.flagValues !== undefined && c.isObject(value.flagValues, `${path}.flagValues`)) {
+    for (const [flag, pattern] of Object.entries(value.flagValues)) c.patterns(pattern, `${path}.flagValues.${flag}`);
+  }
   if (value.env !== undefined && c.isObject(value.env, `${path}.env`)) {
     for (const [name, pattern] of Object.entries(value.env)) c.string(pattern, `${path}.env.${name}`);
   }

@@ -51,3 +51,22 @@ describe('the built packs (dist/packs)', () => {
     expect(globs).toBeGreaterThan(100);
   });
 });
+
+describe('flagValues', () => {
+  const pack = (flagValues: unknown) => ({
+    pack: 'team',
+    description: 'a team pack',
+    rules: [{ id: 'team.x', decision: 'confirm', action: 'x', reason: 'x', match: { command: 'tool', subcommand: ['down'], flagValues }, examples: { match: ['tool down --to 0', 'tool down --to=0'], noMatch: ['tool down --to 5', 'tool down'] } }],
+  });
+
+  it('matches a flag given with a value that fits the pattern, as --flag value or --flag=value', () => {
+    const rules = new RuleSet([pack({ '--to': '0' }) as never]);
+    expect(runExamples(rules).failures).toEqual([]);
+  });
+
+  it('is validated: an object of patterns', () => {
+    expect(validatePack(pack({ '--to': '0' }) as never)).toEqual([]);
+    expect(validatePack(pack({ '--to': 0 }) as never)).toEqual([expect.objectContaining({ path: 'rules[0].match.flagValues.--to' })]);
+    expect(validatePack(pack(['--to']) as never)).toEqual([expect.objectContaining({ path: 'rules[0].match.flagValues', message: expect.stringContaining('an object') })]);
+  });
+});
