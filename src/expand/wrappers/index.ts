@@ -3,6 +3,7 @@ import { env } from './env.js';
 import { fanoutWrappers } from './fanout.js';
 import { frameworkRunners } from './frameworks.js';
 import { git } from './git.js';
+import { make } from './make.js';
 import { packageRunners } from './package-runners.js';
 import { prefixWrappers, renamedTools } from './prefix.js';
 import { remoteWrappers } from './remote.js';
@@ -10,7 +11,7 @@ import { pythonWrapper, shellWrappers } from './shells.js';
 import type { Unwrapper } from './types.js';
 
 const table = new Map<string, Unwrapper[]>();
-for (const source of [{ env, git }, prefixWrappers, shellWrappers, remoteWrappers, fanoutWrappers, packageRunners, frameworkRunners, renamedTools]) {
+for (const source of [{ env, git, make, gmake: make }, prefixWrappers, shellWrappers, remoteWrappers, fanoutWrappers, packageRunners, frameworkRunners, renamedTools]) {
   for (const [name, unwrap] of Object.entries(source)) table.set(name, [...(table.get(name) ?? []), unwrap]);
 }
 

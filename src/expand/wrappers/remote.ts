@@ -1,7 +1,7 @@
 // Commands that run another command on a different machine or container. The inner command is
 // analysed as if typed there, with `remote` naming where.
 import { scanOptions, optionWord } from '../options.js';
-import { joinWords, type Unwrapped, type Unwrapper } from './types.js';
+import { joinWords, lit, type Unwrapped, type Unwrapper } from './types.js';
 
 const SSH_VALUES = ['-B', '-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-P', '-p', '-Q', '-R', '-S', '-W', '-w'];
 
@@ -10,9 +10,33 @@ const ssh: Unwrapper = (argv) => {
   const host = argv[scan.index];
   const rest = argv.slice(scan.index + 1);
   if (!host) return { kind: 'inert' };
+  // Dokku's ssh user runs dokku commands (`ssh dokku@host apps:destroy app --force`).
+  if (/^dokku@/.test(host.text) && rest.length) {
+    const words = rest[0].text === '--' ? rest.slice(1) : rest;
+    return { kind: 'exec', argv: [lit('dokku'), ...words], via: `ssh ${host.text}`, remote: host.text };
+  }
   // With no command ssh opens a login shell that reads stdin (`ssh host <<EOF … EOF`).
   if (rest.length === 0) return { kind: 'stdin-shell', via: `ssh ${host.text}`, remote: host.text };
   return { kind: 'shell', text: joinWords(rest), via: `ssh ${host.text}`, remote: host.text };
+};
+
+/**
+ * `dokku run app cmd…` runs the words in a one-off container of the app; `dokku enter app
+ * [process-type] [cmd…]` in a running one (the first word may be the process type, so both
+ * readings are checked).
+ */
+const dokku: Unwrapper = (argv) => {
+  const sub = argv[1]?.text;
+  const app = argv[2]?.text ?? 'app';
+  const rest = argv.slice(3);
+  if (sub === 'run' || sub === 'run:detached') {
+    return rest.length ? { kind: 'shell', text: joinWords(rest), via: `dokku ${sub}`, remote: `dokku ${app}` } : { kind: 'inert' };
+  }
+  if (sub === 'enter' && rest.length) {
+    const readings = rest.length > 1 ? [rest, rest.slice(1)] : [rest];
+    return { kind: 'many', commands: readings.map((words) => ({ argv: words, via: 'dokku enter' })), keepSelf: false, remote: `dokku ${app}` };
+  }
+  return null;
 };
 
 const DOCKER_GLOBAL = ['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey'];
@@ -144,6 +168,7 @@ export const remoteWrappers: Record<string, Unwrapper> = {
   kubectl,
   oc: kubectl,
   heroku,
+  dokku,
   fly,
   flyctl: fly,
   gcloud,
