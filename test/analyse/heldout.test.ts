@@ -1,7 +1,8 @@
 // Labeled sets written from ../shared/corpus/README.md alone, by reviewers who had not read the
-// rules (test/fixtures/heldout-commands-*.jsonl: 1,727 commands in the corpus's categories; the
+// rules (test/fixtures/heldout-commands-*.jsonl: 2,348 commands in the corpus's categories; the
 // second stresses HTTP APIs, database clients and evasion, the third git, Kubernetes, IaC, cloud
-// CLIs and everyday commands). They check that the rules follow the policy rather than the
+// CLIs and everyday commands, the fourth platform CLIs, backup/queue/storage tools, ORMs and
+// migration tools). They check that the rules follow the policy rather than the
 // development corpus's strings; each miss they found was fixed in the analysers or packs for its
 // whole kind of command, not by matching its text.
 import { fileURLToPath } from 'node:url';
@@ -11,13 +12,13 @@ import { corpusCases } from '../helpers/corpus.js';
 
 interface Case { id: string; command: string; expect: 'allow' | 'confirm'; category: string; why: string }
 
-for (const set of ['1', '2', '3']) {
+for (const set of ['1', '2', '3', '4']) {
   const cases = corpusCases<Case>(fileURLToPath(new URL(`../fixtures/heldout-commands-${set}.jsonl`, import.meta.url)));
 
   describe(`held-out labeled commands, set ${set}`, () => {
     it('has both labels in every category but the everyday one', () => {
       const categories = new Set(cases.map((c) => c.category));
-      expect(categories.size).toBeGreaterThanOrEqual(set === '3' ? 6 : 12);
+      expect(categories.size).toBeGreaterThanOrEqual(set === '1' || set === '2' ? 12 : 4);
       for (const category of categories) {
         if (category === 'everyday-safe') continue;
         expect(new Set(cases.filter((c) => c.category === category).map((c) => c.expect)), category).toEqual(new Set(['allow', 'confirm']));

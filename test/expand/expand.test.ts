@@ -128,6 +128,7 @@ describe('nested shells', () => {
     [`java -Xmx2g -jar /opt/liquibase.jar dropAll`, 'liquibase dropAll'],
     [`helm3 uninstall redis -n cache`, 'helm uninstall redis -n cache'],
     [`ssh dokku@apps.acme.io apps:destroy acme-web --force`, 'dokku apps:destroy acme-web --force'],
+    [`caprover api -c captain-01 -t /user/apps/appDefinitions/delete -m POST -d '{"appName":"a"}'`, 'curl -X POST https://captain-01.caprover/api/v2/user/apps/appDefinitions/delete -d {"appName":"a"}'],
     [`ssh -t dokku@10.0.0.4 -- postgres:destroy acme-db --force`, 'dokku postgres:destroy acme-db --force'],
     [`dokku run acme-api python manage.py flush --no-input`, 'python manage.py flush --no-input'],
     [`dokku enter acme-api web rm -rf /app/storage/uploads`, 'rm -rf /app/storage/uploads'],

@@ -158,7 +158,24 @@ const execDashDash: Unwrapper = (argv) => {
   return { kind: 'exec', argv: argv.slice(dashDash + 1), via: `${argv[0].text} exec ${target}`, remote: target };
 };
 
+/**
+ * `caprover api -t /user/apps/appDefinitions/delete -m POST -d '{…}'` is an HTTP call to the
+ * CapRover server: judged as the equivalent curl request.
+ */
+const caprover: Unwrapper = (argv) => {
+  if (argv[1]?.text !== 'api') return null;
+  const scan = scanOptions(argv, 2, ['-u', '--caproverUrl', '-c', '--caproverName', '-p', '--caproverPassword', '-t', '--path', '-m', '--method', '-d', '--data', '-n', '--configFile']);
+  const value = (...names: string[]) => names.map((n) => scan.found.get(n)).find((v): v is string => typeof v === 'string');
+  const path = value('-t', '--path');
+  if (!path) return { kind: 'inert' };
+  const server = value('-u', '--caproverUrl') ?? `https://${value('-c', '--caproverName') ?? 'caprover'}.caprover`;
+  const data = value('-d', '--data');
+  const curl = ['curl', '-X', (value('-m', '--method') ?? 'GET').toUpperCase(), `${server.replace(/\/+$/, '')}/api/v2${path.startsWith('/') ? '' : '/'}${path}`, ...(data ? ['-d', data] : [])];
+  return { kind: 'exec', argv: curl.map(lit), via: 'caprover api' };
+};
+
 export const remoteWrappers: Record<string, Unwrapper> = {
+  caprover,
   ssh,
   docker,
   podman: docker,
