@@ -1,26 +1,29 @@
 // `heroku apps:destroy --help`, `gh repo delete --help`, `aws s3 rb help`: the program prints its
-// help and does nothing else, whatever the other words say. (CLI frameworks — cobra, oclif,
-// click, argparse, clap, GNU getopt — all stop at `--help`.)
+// help and does nothing else. Only for CLIs built on subcommand frameworks (cobra, oclif, click,
+// yargs, clap …), which stop at `--help` wherever it stands, and only in the plain form —
+// subcommand words, then `--help` last — because elsewhere `--help` can be an option's value
+// (`curl -d --help`, `find -name --help`), a file name (`rm help -rf ~`), or an operand where
+// options end at the first operand (POSIXLY_CORRECT, BSD tools).
 import type { ExecCommand } from '../types.js';
 
-// Programs whose words after inline code or a script are that code's arguments (`python -c … --help`
-// runs the code), and shells.
-const PASS_THROUGH = new Set([
-  'python', 'python2', 'python3', 'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php', 'lua', 'Rscript', 'osascript',
-  'sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'pwsh', 'busybox', 'xargs', 'parallel', 'env', 'sudo', 'doas', 'nohup', 'timeout', 'watch',
+const SUBCOMMAND_CLIS = new Set([
+  'heroku', 'gh', 'glab', 'fly', 'flyctl', 'railway', 'render', 'vercel', 'netlify', 'supabase', 'neonctl', 'neon', 'pscale',
+  'doctl', 'wrangler', 'firebase', 'turso', 'convex', 'clever', 'dokku', 'koyeb', 'northflank', 'upstash', 'atlas',
+  'kubectl', 'oc', 'helm', 'terraform', 'tofu', 'terragrunt', 'pulumi', 'cdk', 'cdktf', 'sst', 'serverless', 'sls',
+  'aws', 'gcloud', 'gsutil', 'az', 'azd', 'oci', 'docker', 'podman', 'nerdctl', 'vault', 'consul', 'nomad',
+  'prisma', 'drizzle-kit', 'typeorm', 'sequelize', 'knex', 'mikro-orm', 'rclone', 'restic', 'kopia', 'rpk', 'nats',
 ]);
-const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 
-/** The command only prints help: `--help` among its options, or `help` as its subcommand. */
+const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
+
+/** The command only prints help: `<cli> <subcommand words…> --help`, or `aws <words…> help`. */
 export function onlyPrintsHelp(cmd: ExecCommand): boolean {
-  if (cmd.argv.length < 2 || PASS_THROUGH.has(cmd.name) || /^python\d/.test(cmd.name)) return false;
+  const argv = cmd.argv;
+  if (argv.length < 2 || !SUBCOMMAND_CLIS.has(cmd.name) || cmd.dynamic.some(Boolean)) return false;
+  const last = argv[argv.length - 1];
+  if (last !== '--help' && !(cmd.name === 'aws' && last === 'help')) return false;
   // Help text written over a file still overwrites it.
-  if (cmd.redirects.some((r) => WRITES.has(r.op) && r.target !== '/dev/null' && !/^&?\d$/.test(r.target))) return false;
-  if (cmd.argv[1] === 'help' && !cmd.dynamic[1]) return true;
-  if (cmd.name === 'aws' && cmd.argv[cmd.argv.length - 1] === 'help') return true;
-  for (let i = 1; i < cmd.argv.length; i++) {
-    if (cmd.argv[i] === '--') return false;
-    if (cmd.argv[i] === '--help' && !cmd.dynamic[i]) return true;
-  }
-  return false;
+  if (cmd.redirects.some((r) => WRITES.has(r.op) && r.target !== '/dev/null' && !(r.op === '>&' && /^(\d+|-)$/.test(r.target)))) return false;
+  // Nothing but subcommand words (and names) before it: no option that could take `--help` as its value.
+  return argv.slice(1, -1).every((word) => !word.startsWith('-'));
 }

@@ -12,9 +12,10 @@ import { inlineCodeEffects } from './interpreters.js';
 import { producedOutput } from './producers.js';
 import { checkValueLength, LimitReached } from './limits.js';
 import { assignedNames } from './assigned.js';
-import { Scope, type Value, type VirtualFile } from './scope.js';
+import { cwdAlternatives, eitherCwd, Scope, type Value, type VirtualFile } from './scope.js';
 import { resolveFields, resolveWord, type WordContext } from './words.js';
 import { unwrappersFor, type Unwrapped, type UnwrapIO } from './wrappers/index.js';
+import { GIT_COMMAND_VARIABLES } from './wrappers/git.js';
 import { lit } from './wrappers/types.js';
 
 export interface ExpandLimits {
@@ -192,8 +193,12 @@ class Expander {
   private absolute(path: string, cwd: string): string {
     if (path === '~' || path.startsWith('~/')) return this.options.home + path.slice(1);
     if (isAbsolute(path)) return path;
+    if (isAbsolute(cwd)) return resolve(cwd, path);
+    // One of several directories (a `cd` that may not have run): the path is under each of them.
+    const alternatives = cwdAlternatives(cwd);
+    if (alternatives.length > 1 && alternatives.every((dir) => isAbsolute(dir))) return alternatives.map((dir) => resolve(dir, path)).reduce(eitherCwd);
     // After `cd "$D"` the working directory is unknown: so is the path (not the guard's own cwd).
-    return isAbsolute(cwd) ? resolve(cwd, path) : `${cwd}/${path}`;
+    return `${cwd}/${path}`;
   }
 
   /** Reads a file as the line would see it: written earlier on the line, else on disk. */
@@ -280,7 +285,7 @@ class Expander {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         const items = (node.items ?? []).flatMap((w) => this.fields(w, scope, inner));
         // A later pass sees what an earlier one assigned: `x=./build; for …; do rm -rf $x; x=/; done`.
-        scope.forget(assignedNames(node));
+        scope.forget(assignedNames(node, (name) => scope.functionAssigns(name)));
         // A short list of known items (`for d in dist build; do rm -rf "$d"; done`): each pass is
         // checked with its item, within a budget for the whole line; otherwise the variable is unknown.
         const passes = node.type === 'For' && items.length > 1 && items.length <= MAX_LOOP_ITEMS && items.every((i) => i.known) && this.loopPasses >= items.length;
@@ -301,7 +306,7 @@ class Expander {
       case 'ArithFor':
       case 'ArithCommand': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
-        if (node.type === 'ArithFor') scope.forget(assignedNames(node));
+        if (node.type === 'ArithFor') scope.forget(assignedNames(node, (name) => scope.functionAssigns(name)));
         for (const script of node.commands) this.script(script, scope.child(), { ...inner, context: 'sub' });
         if (node.type === 'ArithFor') this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
@@ -310,7 +315,7 @@ class Expander {
       case 'While':
       case 'Until': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
-        scope.forget(assignedNames(node));
+        scope.forget(assignedNames(node, (name) => scope.functionAssigns(name)));
         this.script(node.condition, scope, inner);
         this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
@@ -329,7 +334,7 @@ class Expander {
         const inner = this.compoundFrame(node.redirects, scope, frame, undefined);
         this.command(node.body, scope.child(), { ...inner, context: 'fn' }, undefined);
         // Its assignments are global: after each call they are unknown to the caller.
-        scope.setFunction(node.name, assignedNames(node.body));
+        scope.setFunction(node.name, assignedNames(node.body, (name) => scope.functionAssigns(name)));
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }
@@ -502,7 +507,9 @@ class Expander {
       const inner = scope.child();
       inner.setAlias(words[0].text, null); // an alias is not expanded inside itself
       const text = [alias, ...node.words.slice(1).map((w) => w.raw)].join(' ');
-      this.nested({ text, known: true }, inner, { ...frame, via: [...frame.via, `alias ${words[0].text}`] }, stdin);
+      this.nested({ text, known: true }, inner, { ...frame, via: [...frame.via, `alias ${words[0].text}`] }, stdin, undefined, true);
+      // Whether it was expanded is unknown, so what its text assigned is uncertain afterwards.
+      scope.mergeUncertain(inner);
     }
 
     return this.run(words, { scope, frame, env, stdin, redirects: redirects.list });
@@ -602,6 +609,14 @@ class Expander {
           }
           expanding.add(rewritten.name);
           continue;
+        }
+      }
+      if (name === 'git') {
+        // `GIT_SSH_COMMAND='…' git fetch`, `GIT_SEQUENCE_EDITOR='…' git rebase -i`: git runs these.
+        for (const [variable, value] of env) {
+          if (GIT_COMMAND_VARIABLES.has(variable) && value.known && value.text.trim()) {
+            this.nested(value, this.scopeAt(state.scope, cwd), { ...state.frame, via: [...via, `git ${variable}`], remote }, undefined);
+          }
         }
       }
       if (name === 'rimraf') argv = [lit('rm'), lit('-rf'), ...argv.slice(1)];

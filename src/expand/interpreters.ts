@@ -155,6 +155,7 @@ function commentStart(language: InterpreterLanguage, code: string, i: number): n
 export function inlineCodeEffects(language: InterpreterLanguage, code: string, maxEffects = 32): CodeEffect[] {
   const effects: CodeEffect[] = [];
   const groups = bracketPairs(code, language);
+  const budget: ScanBudget = { chars: SPLIT_BUDGET };
   const libraries = { sqlalchemy: /\bsqlalchemy\b/.test(code), drizzle: /drizzle/.test(code) };
   let i = 0;
   while (i < code.length && effects.length < maxEffects) {
@@ -198,8 +199,11 @@ export function inlineCodeEffects(language: InterpreterLanguage, code: string, m
     const arg = firstArgument(code, end, language);
     // SQL sent through a connection, cursor or client: `conn.exec("DROP …")` is SQL, while the bare
     // `exec("rm -rf …")` of ruby/php/perl runs a shell command.
-    const sql = SQL_METHOD.test(method) || SQL_FUNCTION.test(name) ? sqlArgument(code, after, language, groups, arg) : undefined;
-    const onReceiver = code[i] === '.' || name.includes('.') || precededByAccessor(code, i);
+    const sql = SQL_METHOD.test(method) || SQL_FUNCTION.test(name) ? sqlArgument(code, after, language, groups, arg, budget) : undefined;
+    // A method called on a value (`conn.exec(…)`, `$db->exec(…)`) sends SQL where the bare
+    // function (`exec(…)`) runs a shell; a module's shell call (`subprocess.run`, `os.system`,
+    // `child_process.exec`) is always a shell.
+    const onReceiver = code[i] === '.' || precededByAccessor(code, i);
     if (SHELL_CALLS[language].test(name) && !(onReceiver && sql !== undefined)) {
       if (arg.list) {
         effects.push(arg.list.every((a) => a !== undefined) ? { kind: 'argv', argv: arg.list as string[] } : { kind: 'unknown', call: name });
@@ -233,10 +237,14 @@ function precededByAccessor(code: string, i: number): boolean {
 }
 
 /** The SQL text a database call sends: the first literal argument that reads as SQL. */
-function sqlArgument(code: string, after: number, language: InterpreterLanguage, groups: Map<number, number>, first: Literal): string | undefined {
+function sqlArgument(code: string, after: number, language: InterpreterLanguage, groups: Map<number, number>, first: Literal, budget: ScanBudget): string | undefined {
   if (code[after] === '(') {
     const close = groups.get(after);
-    if (close === undefined) return first.text !== undefined && SQL_START.test(first.text) ? first.text : undefined;
+    // Long or deeply nested argument lists are not split (each nested call would scan its whole
+    // span again: quadratic); the first literal still counts.
+    if (close === undefined || close - after > MAX_ARGS || (budget.chars -= close - after) < 0) {
+      return first.text !== undefined && SQL_START.test(first.text) ? first.text : undefined;
+    }
     for (const arg of splitArguments(code.slice(after + 1, close), language)) {
       const text = literalText(arg, language);
       if (text !== undefined && SQL_START.test(text)) return text;
@@ -245,6 +253,12 @@ function sqlArgument(code: string, after: number, language: InterpreterLanguage,
   }
   return first.text !== undefined && SQL_START.test(first.text) ? first.text : undefined;
 }
+
+/** Characters the argument splitting may scan for one piece of code, in all. */
+interface ScanBudget {
+  chars: number;
+}
+const SPLIT_BUDGET = 200_000;
 
 const sqlEffect = (text: string): CodeEffect => ({ kind: 'argv', argv: ['psql', '-c', text] });
 const mongoEffect = (text: string): CodeEffect => ({ kind: 'argv', argv: ['mongosh', '--eval', text] });

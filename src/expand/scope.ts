@@ -83,7 +83,16 @@ export class Scope {
 
   /** Names something may have reassigned (a loop's earlier pass, a function call): now unknown. */
   forget(names: readonly string[]): void {
-    for (const name of names) this.set(name, { text: `$${name}`, known: false });
+    // `*`: anything may have been set (eval, source): every name known so far becomes unknown.
+    const all = names.includes('*') ? this.knownNames() : [];
+    for (const name of [...names, ...all]) if (name !== '*') this.set(name, { text: `$${name}`, known: false });
+  }
+
+  /** Every variable name set in this scope or its parents. */
+  private knownNames(): string[] {
+    const names = new Set<string>();
+    for (let s: Scope | null = this; s; s = s.parent) for (const name of s.vars?.keys() ?? []) names.add(name);
+    return [...names];
   }
 
   /**
@@ -100,7 +109,7 @@ export class Scope {
     }
     for (const [name, value] of branch.aliasLayer ?? []) if (value !== null) this.setAlias(name, value);
     for (const [name, assigns] of branch.functionLayer ?? []) if (assigns) this.setFunction(name, [...(this.functionAssigns(name) ?? []), ...assigns]);
-    if (branch.cwd !== this.cwd) this.cwd = `(${this.cwd} or ${branch.cwd})`;
+    if (branch.cwd !== this.cwd) this.cwd = eitherCwd(this.cwd, branch.cwd);
   }
 
   gitAlias(name: string): string | undefined {
@@ -110,4 +119,26 @@ export class Scope {
   setGitAlias(name: string, value: string): void {
     this.gitAliases.set(name, value);
   }
+}
+
+/**
+ * A working directory that is one of two (a `cd` that may not have run): not absolute, so path
+ * analysis treats it as unknown, while checks that must consider every place (self-protection)
+ * read the alternatives back with `cwdAlternatives`.
+ */
+export function eitherCwd(a: string, b: string): string {
+  return `(either ${a} or ${b})`;
+}
+
+/** The directories a working directory may be: itself, or each side of `eitherCwd`, recursively. */
+export function cwdAlternatives(cwd: string): string[] {
+  if (!cwd.startsWith('(either ') || !cwd.endsWith(')')) return [cwd];
+  const inner = cwd.slice('(either '.length, -1);
+  let depth = 0;
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '(') depth++;
+    else if (inner[i] === ')') depth--;
+    else if (depth === 0 && inner.startsWith(' or ', i)) return [...cwdAlternatives(inner.slice(0, i)), ...cwdAlternatives(inner.slice(i + 4))];
+  }
+  return [cwd];
 }

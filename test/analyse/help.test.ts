@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/pipeline.js';
 
-const decide = (command: string) => evaluate({ command, cwd: '/work/project' }, { home: '/home/agent' }).decision;
+const decide = (command: string, env: Record<string, string> = {}) => evaluate({ command, cwd: '/work/project' }, { home: '/home/agent', ...env }).decision;
 
 describe('a command that only prints its help does nothing else', () => {
   it.each([
@@ -11,26 +11,33 @@ describe('a command that only prints its help does nothing else', () => {
     'railway volume delete --help',
     'kubectl delete namespace prod --help',
     'aws s3 rb help',
-    'aws s3 rb s3://acme-backups --force help',
-    'git push --force origin main --help',
     'terraform destroy --help',
-    'heroku help apps:destroy',
     'sudo gh repo delete acme/api --help',
-    'rm -rf / --help > /dev/null',
+    'heroku apps:destroy --help > /dev/null',
   ])('%s is allowed', (command) => {
     expect(decide(command)).toBe('allow');
   });
 
   it.each([
-    // `--help` after `--` is an operand; after inline code it is the code's argument.
+    // `--help` as the value of an option, a file name, or not last.
+    'rm help -rf /srv/data',
+    'find / -name --help -o -delete',
+    'git clean -fdx -e --help',
+    'mkfs.ext4 -L --help /dev/sdb1',
+    'curl -X DELETE https://api.github.com/repos/acme/prod -d --help',
+    `psql -c 'DROP DATABASE prod' -o --help`,
+    'gh api -X DELETE repos/acme/prod -H --help',
+    'git push --force origin main -o --help',
+    'aws s3 rm s3://acme-backups --recursive --exclude help',
+    'heroku apps:destroy -a acme-prod --help',
+    'gh repo delete acme/api --help --yes',
+    'shred help /dev/sda',
     'rm -rf -- /srv/data --help',
+    // Programs that pass `--help` on: inline code, shells.
     `python3 -c "import shutil; shutil.rmtree('/srv/data')" --help`,
     `bash -c 'rm -rf /srv/data' --help`,
-    `node -e "require('fs').rmSync('/srv/data', {recursive: true})" --help`,
     // Help text written over a file still overwrites it.
-    'psql --help > /var/lib/postgresql/data/base/1/1259',
-    // An unknown word is not help.
-    'gh repo delete acme/api --yes $HELP',
+    'heroku apps:destroy --help > /var/lib/postgresql/data/base/1/1259',
     'kubectl exec db-0 --help -- psql -c "DROP TABLE users"',
   ])('%s is still held', (command) => {
     expect(decide(command)).not.toBe('allow');

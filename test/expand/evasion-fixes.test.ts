@@ -234,6 +234,18 @@ describe('what may not run leaves its assignments uncertain', () => {
     expect(run(nested).commands.length).toBeLessThanOrEqual(64 + 12);
   });
 
+  it('what a body may set through eval, source, printf -v or another function counts too', () => {
+    expect(decide('g(){ x=/; }; f(){ g; }; x=./build; f; rm -rf $x').decision).not.toBe('allow');
+    expect(decide('f(){ eval "x=/"; }; x=./build; f; rm -rf $x').decision).not.toBe('allow');
+    expect(decide('f(){ printf -v x "%s" /; }; x=./build; f; rm -rf $x').decision).not.toBe('allow');
+    expect(decide('x=./build; for i in 1 2; do rm -rf $x; eval "x=/"; done').decision).not.toBe('allow');
+    expect(decide('x=./build; for i in 1 2; do let n++; done; rm -rf $x').decision).toBe('allow');
+  });
+
+  it('an alias whose text assigns leaves that name uncertain', () => {
+    expect(decide("shopt -s expand_aliases\nx=./build\nalias g='x=/'\ng\nrm -rf $x").decision).not.toBe('allow');
+  });
+
   it('a function call leaves what the function assigns unknown to its caller', () => {
     expect(decide('f() { x=/; }; x=./build; f; rm -rf $x').decision).not.toBe('allow');
     expect(decide('f() { export x=/; }; x=./build; f && rm -rf $x').decision).not.toBe('allow');

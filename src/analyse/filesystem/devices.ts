@@ -29,7 +29,7 @@ const DEVICE_REASON = 'Writes raw bytes over a disk or partition, destroying the
 /** dd: `of=` decides (a device, a database file, or an ordinary file). */
 export function analyseDd(cmd: ExecCommand): Finding[] {
   const args = cmd.argv.slice(1);
-  if (args.includes('--help') || args.includes('--version')) return [];
+  if (args[0] === '--help' || args[0] === '--version') return [];
   let output: string | undefined;
   for (const arg of args) if (arg.startsWith('of=')) output = arg.slice(3);
   if (output === undefined || output === '') return [];
@@ -62,7 +62,8 @@ function deviceTargets(words: readonly string[]): { devices: string[]; imageOnly
 export function analyseMkfs(cmd: ExecCommand): Finding[] {
   const args = cmd.argv.slice(1);
   const name = cmd.name;
-  if (args.length === 0 || args.includes('--help') || args.includes('-h') || args.includes('--version')) return [];
+  // Help only as the first argument: `-L --help` is a label.
+  if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === '--version') return [];
   let type = name.startsWith('mkfs.') ? name.slice(5) : name === 'mke2fs' ? 'ext2' : name;
   const t = args.indexOf('-t');
   if (name === 'mkfs' && t >= 0 && args[t + 1]) type = args[t + 1];
@@ -200,6 +201,6 @@ export function analyseNvme(cmd: ExecCommand): Finding[] {
   const words = cmd.argv.slice(1).filter((a) => !a.startsWith('-'));
   const verb = (words[0] ?? '').toLowerCase();
   if (verb !== 'format' && verb !== 'sanitize') return [];
-  if (cmd.argv.includes('--help') || cmd.argv.includes('-h')) return [];
+  if (cmd.argv[1] === '--help' || cmd.argv[1] === '-h') return [];
   return [wipe(`nvme ${verb}`, words[1] ?? '', 'Erases the NVMe namespace or drive at the hardware level.')];
 }

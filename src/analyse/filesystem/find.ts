@@ -81,7 +81,8 @@ function regexAsGlob(regex: string): string {
 
 export function analyseFind(cmd: ExecCommand): Finding[] {
   const args = cmd.argv.slice(1);
-  if (args.includes('--help') || args.includes('--version')) return [];
+  // Only as the first argument: elsewhere `--help` can be a predicate's value (`-name --help`).
+  if (args[0] === '--help' || args[0] === '--version') return [];
   const plan = findPlan(args);
   if (!plan.deletes || plan.onlyEmpty) return [];
   const verdicts = plan.roots.map((root) => ({

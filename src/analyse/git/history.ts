@@ -160,7 +160,7 @@ export function analysePrune(inv: GitInvocation): Finding[] {
 /** filter-branch and filter-repo rewrite every commit they touch; `--analyze`/`--dry-run` only report. */
 export function analyseRewrite(inv: GitInvocation): Finding[] {
   const args = inv.args;
-  if (args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '--analyze' || a === '--dry-run')) return [];
+  if (args[0] === '--help' || args[0] === '-h' || args[0] === '--version' || args.some((a) => a === '--analyze' || a === '--dry-run')) return [];
   const all = args.includes('--all') || (inv.sub === 'filter-repo' && !args.some((a) => a === '--refs'));
   return [{
     rule: RULE_REWRITE,

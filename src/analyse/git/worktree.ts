@@ -228,7 +228,7 @@ export function analyseGitRm(inv: GitInvocation): Finding[] {
 
 /** `git stash drop [<stash>]`, `git stash clear`. */
 export function analyseStash(inv: GitInvocation): Finding[] {
-  if (inv.args.includes('--help') || inv.args.includes('-h')) return [];
+  if (inv.args[0] === '--help' || inv.args[0] === '-h') return [];
   // `git stash -m x` (an option first) is `git stash push`.
   const verb = inv.args[0] === undefined || inv.args[0].startsWith('-') ? 'push' : inv.args[0];
   const named = inv.args.slice(1).find((a) => !a.startsWith('-'));

@@ -2,6 +2,7 @@
 // Interlock, or edit the hook settings that make its client call Interlock. Every executed
 // command passes through here (commands: ['*']); the common case is a few set lookups.
 import { posix } from 'node:path';
+import { cwdAlternatives } from '../../expand/scope.js';
 import type { AnalysisContext, Analyser, ExecCommand, Finding } from '../../types.js';
 import { interlockInvocation, judgeInterlockArgs, scanTextForInterlock, uninstallsInterlock, isInterlockWord, type InterlockVerdict } from './interlock-cli.js';
 import { classifyPath, type PathOp, type ProtectedHit } from './protected-paths.js';
@@ -85,15 +86,18 @@ function analyse(cmd: ExecCommand, ctx: Ctx, depth = 0): Finding[] {
   // 3. Files: Interlock's folders, hook settings, project configs, the package
   const changed = pathsChanged(cmd);
   const seen = new Set<string>();
+  // After a `cd` that may not have run, a relative path may be under any of the directories.
+  const dirs = cwdAlternatives(cmd.cwd);
   for (const use of changed) {
-    const cwd = use.base ? posix.resolve(cmd.cwd || '/', use.base) : cmd.cwd;
-    const hit = classifyPath(use.word, cwd, use.op);
-    if (!hit) continue;
-    const rule = HIT_RULES[hit.kind];
-    const key = `${rule}\0${hit.path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    findings.push(finding(ctx, rule, `${OP_WORDS[hit.op]} ${KIND_WORDS[hit.kind]}`, hit.path));
+    for (const dir of dirs) {
+      const hit = classifyPath(use.word, use.base ? posix.resolve(dir || '/', use.base) : dir, use.op);
+      if (!hit) continue;
+      const rule = HIT_RULES[hit.kind];
+      const key = `${rule}\0${hit.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding(ctx, rule, `${OP_WORDS[hit.op]} ${KIND_WORDS[hit.kind]}`, hit.path));
+    }
   }
   if (editsPackageJsonInterlock(cmd, changed)) {
     findings.push(finding(ctx, 'self.project-config.write', 'edit the "interlock" config in package.json', 'package.json#interlock'));

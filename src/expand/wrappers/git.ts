@@ -1,6 +1,8 @@
 // git subcommands that run shell commands of their own: `rebase --exec`, `submodule foreach`,
 // `bisect run`, `difftool -x`, and commands named in `-c` settings (`core.sshCommand`, pagers,
-// editors, `diff.external`, `!`-helpers). git itself is still analysed (keepSelf).
+// editors, `diff.external`, `!`-helpers). git itself is still analysed (keepSelf). Commands named
+// in the environment (`GIT_SSH_COMMAND=… git fetch`) are read in src/expand/index.ts, which
+// sees the environment.
 import type { Value } from '../scope.js';
 import { joinWords, lit, type Unwrapped, type Unwrapper } from './types.js';
 
@@ -45,8 +47,11 @@ export const git: Unwrapper = (argv): Unwrapped | null => {
     for (const text of optionValues(argv, i + 1, '-x', '--exec')) commands.push(shellText(text, 'git rebase --exec'));
   } else if (sub === 'difftool' || sub === 'mergetool') {
     for (const text of optionValues(argv, i + 1, '-x', '--extcmd')) commands.push(shellText(text, `git ${sub} --extcmd`));
-  } else if (sub === 'submodule' && argv[i + 1]?.text === 'foreach') {
-    let j = i + 2;
+  } else if (sub === 'submodule') {
+    let j = i + 1;
+    while (j < argv.length && argv[j].text.startsWith('-')) j++; // `submodule --quiet foreach`
+    if (argv[j]?.text !== 'foreach') return commands.length ? { kind: 'many', commands, keepSelf: true } : null;
+    j++;
     while (j < argv.length && /^(--recursive|--quiet|-q)$/.test(argv[j].text)) j++;
     if (j < argv.length) commands.push(shellText(joinWords(argv.slice(j)), 'git submodule foreach'));
   } else if (sub === 'bisect' && argv[i + 1]?.text === 'run' && argv[i + 2]) {
@@ -54,3 +59,6 @@ export const git: Unwrapper = (argv): Unwrapped | null => {
   }
   return commands.length ? { kind: 'many', commands, keepSelf: true } : null;
 };
+
+/** Environment variables whose value git runs through a shell. */
+export const GIT_COMMAND_VARIABLES = new Set(['GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS', 'GIT_PROXY_COMMAND']);

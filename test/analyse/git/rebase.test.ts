@@ -40,3 +40,18 @@ describe('git subcommands that run shell commands', () => {
     (command) => expect(decide(command).decision).toBe('allow'),
   );
 });
+
+describe('commands git runs from the environment', () => {
+  it.each([
+    `GIT_SSH_COMMAND='rm -rf /srv/data' git fetch`,
+    `GIT_EDITOR='rm -rf /srv/data' git commit`,
+    `env GIT_SEQUENCE_EDITOR='rm -rf /srv/data' git rebase -i HEAD~2`,
+    `git submodule --quiet foreach 'rm -rf /srv/data'`,
+  ])('%s is held for what it runs', (command) => {
+    expect(decide(command).findings.map((f) => f.rule)).toContain('filesystem.rm.recursive');
+  });
+
+  it.each([`GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy_key' git fetch`, 'GIT_EDITOR=vim git commit', 'GIT_EDITOR=$EDITOR git commit'])('%s runs nothing destructive', (command) => {
+    expect(decide(command).decision).toBe('allow');
+  });
+});

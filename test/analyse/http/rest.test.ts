@@ -236,6 +236,11 @@ describe('data stores, on localhost too', () => {
     [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"orders","filter":{}}'], 'http.mongodb-data-api.bulk-write'],
     [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/updateMany', '-d', '{"collection":"u","filter":{"age":{"$gt":0}},"update":{}}'], 'http.mongodb-data-api.bulk-write'],
     [['-X', 'POST', 'https://us-east-1.aws.data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '@filter.json'], 'http.mongodb-data-api.bulk-write'],
+    // Filters that do not narrow: operators whose meaning the guard does not know count as everything.
+    [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"o","filter":{"$expr":true}}'], 'http.mongodb-data-api.bulk-write'],
+    [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"o","filter":{"$comment":"x"}}'], 'http.mongodb-data-api.bulk-write'],
+    [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"o","filter":{"_id":{"$type":"objectId"}}}'], 'http.mongodb-data-api.bulk-write'],
+    [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"o","filter":{"$or":[{"a":1},{}]}}'], 'http.mongodb-data-api.bulk-write'],
     [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/aggregate', '-d', '{"collection":"o","pipeline":[{"$match":{}},{"$out":"orders"}]}'], 'http.mongodb-data-api.bulk-write'],
     // SQL in the query string of a GET (admin bridges run it).
     [['http://localhost:8123/?query=DROP%20TABLE%20events'], 'http.sql-over-http'],
@@ -250,6 +255,8 @@ describe('data stores, on localhost too', () => {
   it.each([
     ['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteOne', '-d', '{"collection":"carts","filter":{"_id":{"$oid":"6650f1c2a1b2c3d4e5f60718"}}}'],
     ['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"sessions","filter":{"expiresAt":{"$lt":"2024-01-01"}}}'],
+    ['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"carts","filter":{"userId":{"$in":["u1","u2"]},"$comment":"cleanup"}}'],
+    ['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/updateMany', '-d', '{"collection":"u","filter":{"$and":[{"status":"trial"},{"age":{"$exists":true}}]},"update":{}}'],
     ['-X', 'POST', 'https://APPID.algolia.net/1/indexes/products/batch', '-d', '{"requests":[{"action":"deleteObject","body":{"objectID":"1"}}]}'],
     ['-X', 'POST', 'https://api.acme.dev/v1/cache/clear'],
     ['https://api.github.com/search/issues?q=drop+table+users'],

@@ -216,6 +216,11 @@ describe("Interlock's own state and config are protected", () => {
     'echo "rules: []" > ~/.config/interlock/interlock.config.yaml',
     'sed -i s/deny/allow/ ~/.config/interlock/interlock.config.yaml',
     'rm -rf "$XDG_STATE_HOME/interlock"',
+    // After a `cd` that may not have run, a relative path may be under either directory.
+    'test -d ~/.config/interlock && cd ~/.config/interlock; rm -f interlock.config.yaml',
+    'if [ -d ~/.config/interlock ]; then cd ~/.config/interlock; fi; echo "{}" > interlock.config.yaml',
+    'true && cd ~/.config; test -d x && cd interlock; rm -f interlock.config.yaml',
+    `true && cd ${process.env.INTERLOCK_HOME}; rm -f audit.log`,
   ])('%s', (command) => {
     expect(selfRules(command)).toContain('self.state.write');
     expect(decision(command)).toBe('deny');

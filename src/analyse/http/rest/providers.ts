@@ -96,17 +96,33 @@ const MANY = new Set(['deleteMany', 'updateMany']);
 const ONE = new Set(['find', 'findOne', 'insertOne', 'insertMany', 'updateOne', 'deleteOne', 'replaceOne']);
 
 const MONGO_OPERATORS: Record<string, string> = { $ne: 'neq', $nin: 'nin', $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte' };
+/** Extended JSON values (`{"$oid": "…"}`, `{"$date": …}`): an equality with them names documents. */
+const EJSON_TYPES = new Set(['$oid', '$date', '$numberLong', '$numberInt', '$numberDouble', '$numberDecimal', '$uuid', '$binary', '$timestamp', '$regularExpression']);
 
-/** A filter every document passes: none, `{}`, `{"_id": {"$exists": true}}`, `{"n": {"$gt": 0}}`. */
+/** Whether one field's condition is known to leave documents out (an equality, `$in`, a real range). */
+function conditionNarrows(condition: unknown): boolean {
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return true; // equality with a value
+  const ops = Object.entries(condition as Record<string, unknown>);
+  if (ops.length === 0 || !ops.every(([op]) => op.startsWith('$'))) return true; // equality with a document
+  if (ops.length === 1 && EJSON_TYPES.has(ops[0][0])) return true;
+  return ops.some(([op, value]) => {
+    if (op === '$eq') return true;
+    if (op === '$in') return Array.isArray(value);
+    const mapped = own(MONGO_OPERATORS, op);
+    return mapped !== undefined && mapped !== 'neq' && mapped !== 'nin' && !comparisonMatchesAll(mapped, value);
+  });
+}
+
+/**
+ * Whether a filter may match every document: it does unless one of its ANDed conditions is known
+ * to narrow (`$expr`, `$where`, `$comment`, `$type`, `$exists`, `$ne` … do not).
+ */
 function mongoFilterMatchesAll(filter: unknown): boolean {
-  if (filter === undefined || filter === null) return true;
-  if (typeof filter !== 'object' || Array.isArray(filter)) return false;
-  const entries = Object.entries(filter as Record<string, unknown>);
-  if (entries.length === 0) return true;
-  return entries.every(([, condition]) => {
-    if (!condition || typeof condition !== 'object' || Array.isArray(condition)) return false;
-    const ops = Object.entries(condition as Record<string, unknown>);
-    return ops.length > 0 && ops.every(([op, value]) => (op === '$exists' ? value === true : comparisonMatchesAll(own(MONGO_OPERATORS, op) ?? op, value)));
+  if (filter === undefined || filter === null || typeof filter !== 'object' || Array.isArray(filter)) return true;
+  return !Object.entries(filter as Record<string, unknown>).some(([field, condition]) => {
+    if (field === '$and') return Array.isArray(condition) && condition.some((part) => !mongoFilterMatchesAll(part));
+    if (field === '$or') return Array.isArray(condition) && condition.length > 0 && condition.every((part) => !mongoFilterMatchesAll(part));
+    return !field.startsWith('$') && conditionNarrows(condition);
   });
 }
 
