@@ -157,6 +157,7 @@ export function inlineCodeEffects(language: InterpreterLanguage, code: string, m
   const groups = bracketPairs(code, language);
   const budget: ScanBudget = { chars: SPLIT_BUDGET };
   const libraries = { sqlalchemy: /\bsqlalchemy\b/.test(code), drizzle: /drizzle/.test(code) };
+  const pythonImports = language === 'python' ? shellImports(code) : undefined;
   let i = 0;
   while (i < code.length && effects.length < maxEffects) {
     const comment = commentStart(language, code, i);
@@ -203,8 +204,9 @@ export function inlineCodeEffects(language: InterpreterLanguage, code: string, m
     // A method called on a value (`conn.exec(…)`, `$db->exec(…)`) sends SQL where the bare
     // function (`exec(…)`) runs a shell; a module's shell call (`subprocess.run`, `os.system`,
     // `child_process.exec`) is always a shell.
-    const onReceiver = code[i] === '.' || precededByAccessor(code, i);
-    if (SHELL_CALLS[language].test(name) && !(onReceiver && sql !== undefined)) {
+    const onReceiver = (code[i] === '.' && !afterShellModule(code, i)) || precededByAccessor(code, i);
+    const shellCall = SHELL_CALLS[language].test(name) || (language === 'python' && pythonShellCall(name, code, i, pythonImports));
+    if (shellCall && !(onReceiver && sql !== undefined)) {
       if (arg.list) {
         effects.push(arg.list.every((a) => a !== undefined) ? { kind: 'argv', argv: arg.list as string[] } : { kind: 'unknown', call: name });
       } else if (arg.text !== undefined) effects.push({ kind: 'shell', text: arg.text });
@@ -227,6 +229,42 @@ export function inlineCodeEffects(language: InterpreterLanguage, code: string, m
     i = end;
   }
   return effects.slice(0, maxEffects);
+}
+
+/** The functions of os and subprocess that run a command. */
+const PY_SHELL_FUNCTIONS = /^(system|popen|spawn[lv]p?e?|exec[lv]p?e?|run|call|check_call|check_output|Popen|getoutput|getstatusoutput)$/;
+
+/** Python names bound to os/subprocess or their command functions: `import os as o`, `from subprocess import run as r`. */
+function shellImports(code: string): { modules: Set<string>; functions: Set<string> } {
+  const modules = new Set<string>();
+  const functions = new Set<string>();
+  for (const m of code.matchAll(/\bimport\s+([\w\s,.]+?)(?:$|[;\n])/gm)) {
+    for (const part of m[1].split(',')) {
+      const [module, alias] = part.trim().split(/\s+as\s+/);
+      if (module === 'os' || module === 'subprocess') modules.add(alias ?? module);
+    }
+  }
+  for (const m of code.matchAll(/\bfrom\s+(os|subprocess)\s+import\s+\(?([\w\s,]+)\)?/g)) {
+    for (const part of m[2].split(',')) {
+      const [fn, alias] = part.trim().split(/\s+as\s+/);
+      if (PY_SHELL_FUNCTIONS.test(fn) || fn === '*') functions.add(alias ?? fn);
+    }
+  }
+  return { modules, functions };
+}
+
+/** A Python call that runs a command through os or subprocess under another name. */
+function pythonShellCall(name: string, code: string, i: number, imports: { modules: Set<string>; functions: Set<string> } | undefined): boolean {
+  const parts = name.split('.');
+  const fn = parts[parts.length - 1];
+  if (!PY_SHELL_FUNCTIONS.test(fn)) return imports?.functions.has(name) ?? false;
+  if (parts.length === 1) return (imports?.functions.has(fn) ?? false) || imports?.functions.has('*') === true || (code[i] === '.' && afterShellModule(code, i));
+  return parts.length === 2 && (imports?.modules.has(parts[0]) ?? false);
+}
+
+/** `require("child_process").exec`, `__import__("os").system`: a shell module reached inline. */
+function afterShellModule(code: string, i: number): boolean {
+  return /(require\(\s*["'](node:)?child_process["']\s*\)|__import__\(\s*["'](os|subprocess)["']\s*\))\s*$/.test(code.slice(Math.max(0, i - 64), i));
 }
 
 /** `->name` (php/perl) or `::name` (php/ruby): a method called on an object or class. */

@@ -194,3 +194,35 @@ describe('ORM bulk deletes, updates, truncates and drops', () => {
     expect(decide(`php artisan tinker --execute="DB::table('orders')->truncate()"`).findings[0]).toMatchObject({ rule: 'database.sql.truncate', target: 'orders' });
   });
 });
+
+describe('shell calls and SQL calls stay apart, in bounded time', () => {
+  const held = (command: string) => evaluate({ command, cwd: '/work/project' }, { home: '/home/agent' }).decision;
+
+  it.each([
+    `python3 -c 'import subprocess; subprocess.run("begin; rm -rf /srv/data", shell=True)'`,
+    `node -e 'require("child_process").exec("update; rm -rf /srv/data")'`,
+    `python3 -c 'import os; os.system("select 1; rm -rf /srv/data")'`,
+    // os/subprocess under other names.
+    `python3 -c '__import__("os").system("rm -rf /srv/data")'`,
+    `python3 -c 'import os as o; o.system("rm -rf /srv/data")'`,
+    `python3 -c 'from os import system; system("rm -rf /srv/data")'`,
+    `python3 -c 'from subprocess import check_output as co; co("rm -rf /srv/data", shell=True)'`,
+    `python3 -c 'import sys, subprocess as sp; sp.call(["rm", "-rf", "/srv/data"])'`,
+  ])('a module shell call (whatever its text looks like, under whatever name) is a shell: %s', (command) => {
+    expect(held(command)).not.toBe('allow');
+  });
+
+  it.each([`python3 -c 'import asyncio; asyncio.run(main())'`, `python3 -c 'from app import run; run()'`, `python3 -c 'import os; print(os.getcwd())'`])('%s runs no command', (command) => {
+    expect(held(command)).toBe('allow');
+  });
+
+  it('deeply nested calls are read in bounded time', () => {
+    const nested = (open: string, close: string, n: number) => open.repeat(n) + close.repeat(n);
+    for (const command of [`python3 -c '${nested('run("x", ', ')', 20_000)}'; rm -rf /srv/data`, `php -r '${nested('DB::statement(', ')', 20_000)};'`]) {
+      const start = performance.now();
+      const decision = held(command);
+      expect(performance.now() - start).toBeLessThan(1500);
+      if (command.includes('rm -rf')) expect(decision).not.toBe('allow');
+    }
+  });
+});
