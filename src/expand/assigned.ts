@@ -21,11 +21,7 @@ export function assignedNames(command: Command, calls: (name: string) => readonl
     if (ctx !== 'top') continue;
     for (const assignment of cmd.assignments) names.add(assignment.name);
     const [first, ...rest] = cmd.words;
-    if (!first) continue;
-    if (!first.literal) {
-      names.add(ANY_VARIABLE); // a command named by a variable may be eval or a function
-      continue;
-    }
+    if (!first?.literal) continue;
     if (ANY_NAME.has(first.value) && (first.value !== 'printf' || rest.some((w) => w.value === '-v'))) names.add(ANY_VARIABLE);
     for (const name of calls(first.value) ?? []) names.add(name);
     if (DECLARERS.has(first.value) || ['read', 'mapfile', 'readarray', 'let'].includes(first.value)) {
