@@ -217,6 +217,15 @@ describe('DELETE and UPDATE: no WHERE, or a WHERE that matches every row', () =>
     ['UPDATE ONLY users SET x = 1 FROM plans', ['update-all-rows']],
     ['UPDATE OR REPLACE users SET x = 1', ['update-all-rows'], 'sqlite'],
     ['UPDATE TOP (10) users SET x = 1', ['update-all-rows'], 'tsql'],
+    // A creation time before now is every row; a join that only looks up each row's parent keeps every row.
+    ['DELETE FROM payments WHERE created_at < now()', ['delete-all-rows']],
+    ['DELETE FROM events WHERE created_at <= CURRENT_TIMESTAMP', ['delete-all-rows'], 'mysql'],
+    ["DELETE FROM t WHERE t.inserted_at < now() + interval '1 day'", ['delete-all-rows']],
+    ['DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id', ['delete-all-rows'], 'mysql'],
+    ['DELETE FROM orders USING customers WHERE orders.customer_id = customers.id', ['delete-all-rows']],
+    ["UPDATE users SET plan = 'free' FROM plans WHERE plans.id = users.plan_id", ['update-all-rows']],
+    ['UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.total = 0', ['update-all-rows'], 'mysql'],
+    ['UPDATE orders o, customers c SET o.total = 0 WHERE o.customer_id = c.id', ['update-all-rows'], 'mysql'],
   ]);
   table([
     ["DELETE FROM sessions WHERE expires_at < now() - interval '30 days'", []],
@@ -237,7 +246,9 @@ describe('DELETE and UPDATE: no WHERE, or a WHERE that matches every row', () =>
     ['DELETE FROM users WHERE id = 5 IF EXISTS', [], 'cql'],
     ["ALTER TABLE events DELETE WHERE event_date < '2023-01-01'", [], 'clickhouse'],
     ['UPDATE users SET email_verified = true WHERE id = 42', []],
-    ["UPDATE users SET plan = 'free' FROM plans WHERE plans.id = users.plan_id", []],
+    ["UPDATE users SET plan = 'free' FROM plans WHERE plans.id = users.plan_id AND plans.name = 'legacy'", []],
+    ["DELETE FROM logs WHERE created_at < '2024-01-01'", []],
+    ['DELETE FROM events WHERE created_at < now() - interval 90 day', [], 'mysql'],
     ['UPDATE t1 JOIN t2 ON t1.id = t2.id SET t1.x = t2.x', [], 'mysql'],
     ['UPDATE STATISTICS users', [], 'tsql'],
     ['INSERT INTO counters VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET n = counters.n + 1', []],

@@ -12,6 +12,10 @@ const SET = new Set(['SET']);
 const AFTER_WHERE = new Set(['RETURNING', 'ORDER', 'LIMIT', 'OPTION', 'SETTINGS', 'OUTPUT']);
 const MODIFIERS = new Set(['LOW_PRIORITY', 'QUICK', 'IGNORE', 'ONLY', 'DELAYED']);
 const OUTER_JOIN_WORDS = new Set(['LEFT', 'RIGHT', 'FULL', 'CROSS', 'OUTER', 'NATURAL']);
+/** Words after a table name that are not its alias. */
+const ALIAS_STOP = new Set(['SET', 'WHERE', 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'USING', 'FROM', 'ON', 'ORDER', 'LIMIT', 'RETURNING', 'OUTPUT', 'STRAIGHT_JOIN']);
+/** Where a join's ON condition ends. */
+const JOIN_END = new Set(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'STRAIGHT_JOIN', 'WHERE', 'SET', 'ORDER', 'LIMIT', 'RETURNING']);
 
 function skipModifiers(tokens: Token[], k: number): number {
   let i = k;
@@ -26,8 +30,73 @@ function skipModifiers(tokens: Token[], k: number): number {
   }
 }
 
-/** `a JOIN b ON …` (inner) restricts the rows a multi-table DELETE/UPDATE touches; outer and cross joins do not. */
-function filteredByInnerJoin(tokens: Token[], from: number, to: number): boolean {
+const KEY_COLUMN = /^(id|uuid|pk|_id)$/i;
+
+/** `o.customer_id` → { table: 'o', column: 'customer_id' }: a qualified column reference, or undefined. */
+function columnRef(tokens: Token[], x: number, y: number): { table: string; column: string } | undefined {
+  // Column references only: words, quoted identifiers and dots (a string literal is a value).
+  for (let k = x; k < y; k++) if (tokens[k].kind !== 'word' && tokens[k].kind !== 'ident' && !(tokens[k].kind === 'punct' && tokens[k].text === '.')) return undefined;
+  const name = readName(tokens, x);
+  if (!name || name.next !== y || !name.name.includes('.')) return undefined;
+  const dot = name.name.lastIndexOf('.');
+  return { table: name.name.slice(0, dot).toLowerCase(), column: name.name.slice(dot + 1) };
+}
+
+/**
+ * `o.customer_id = c.id`: the target's foreign key looked up in another table's key. Every target
+ * row has its parent, so the join keeps them all. (`u.id = b.user_id` — the target's key found in
+ * another table — filters: only the users listed in `banned`.)
+ */
+function isParentLookup(tokens: Token[], a: number, b: number, targets: ReadonlySet<string>): boolean {
+  const eq = tokens.findIndex((t, k) => k >= a && k < b && t.kind === 'op' && t.text === '=');
+  if (eq < 0) return false;
+  const left = columnRef(tokens, a, eq);
+  const right = columnRef(tokens, eq + 1, b);
+  if (!left || !right || left.table === right.table) return false;
+  const [own, other] = targets.has(left.table) ? [left, right] : [right, left];
+  return targets.has(own.table) && !targets.has(other.table) && !KEY_COLUMN.test(own.column) && KEY_COLUMN.test(other.column);
+}
+
+/** The target table's name and alias (`orders o`, `orders AS o`), lower-cased. */
+function targetNames(tokens: Token[], k: number): Set<string> {
+  const names = new Set<string>();
+  const read = readName(tokens, k);
+  if (!read) return names;
+  names.add(read.name.toLowerCase());
+  names.add(read.name.split('.').pop()!.toLowerCase());
+  let i = read.next;
+  if (isWord(tokens[i], 'AS')) i++;
+  const alias = tokens[i];
+  if (alias && (alias.kind === 'ident' || (alias.kind === 'word' && !ALIAS_STOP.has(alias.up)))) names.add(alias.text.toLowerCase());
+  return names;
+}
+
+/**
+ * A predicate made only of parent lookups (`o.customer_id = c.id AND …`) keeps every target row
+ * that has its parent: with a foreign key, every row. It narrows nothing.
+ */
+function onlyJoinConditions(tokens: Token[], from: number, to: number, targets: ReadonlySet<string>): boolean {
+  const parts: Array<[number, number]> = [];
+  let start = from;
+  let depth = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && t.text === '(') depth++;
+    else if (t.kind === 'punct' && t.text === ')') depth--;
+    else if (depth === 0 && t.kind === 'word' && t.up === 'AND') {
+      parts.push([start, k]);
+      start = k + 1;
+    }
+  }
+  parts.push([start, to]);
+  return targets.size > 0 && parts.every(([a, b]) => b > a && isParentLookup(tokens, a, b, targets));
+}
+
+/**
+ * `a JOIN b ON …` (inner) restricts the rows a multi-table DELETE/UPDATE touches when its condition
+ * does more than join the tables; outer and cross joins do not.
+ */
+function filteredByInnerJoin(tokens: Token[], from: number, to: number, targets: ReadonlySet<string>): boolean {
   let depth = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k];
@@ -39,7 +108,11 @@ function filteredByInnerJoin(tokens: Token[], from: number, to: number): boolean
     if (depth !== 0 || t.kind !== 'word' || (t.up !== 'JOIN' && t.up !== 'STRAIGHT_JOIN')) continue;
     const before = tokens[k - 1];
     if (before?.kind === 'word' && OUTER_JOIN_WORDS.has(before.up)) continue;
-    if (findTopLevel(tokens, k + 1, new Set(['ON', 'USING']), to) >= 0) return true;
+    const on = findTopLevel(tokens, k + 1, new Set(['ON', 'USING']), to);
+    if (on < 0) continue;
+    if (tokens[on].up === 'USING') continue; // `USING (id)` is a join condition too
+    const next = findTopLevel(tokens, on + 1, JOIN_END, to);
+    if (!onlyJoinConditions(tokens, on + 1, next < 0 ? to : next, targets)) return true;
   }
   return false;
 }
@@ -50,49 +123,58 @@ function whereEnd(tokens: Token[], from: number): number {
 }
 
 /** Hint for a WHERE that matches every row, or undefined when the statement is narrow. */
-function allRowsHint(tokens: Token[], where: number, mysql: boolean): string | undefined {
+function allRowsHint(tokens: Token[], where: number, mysql: boolean, targets: ReadonlySet<string>): string | undefined {
   const end = whereEnd(tokens, where + 1);
-  if (!matchesEveryRow(tokens, where + 1, end, mysql)) return undefined;
-  return `WHERE ${tokensText(tokens, where + 1, end)} matches every row`;
+  if (matchesEveryRow(tokens, where + 1, end, mysql)) return `WHERE ${tokensText(tokens, where + 1, end)} matches every row`;
+  // `DELETE FROM o USING c WHERE o.customer_id = c.id`, `UPDATE o SET … FROM c WHERE …`
+  if (onlyJoinConditions(tokens, where + 1, end, targets)) return `WHERE ${tokensText(tokens, where + 1, end)} only joins the tables: every row with a partner`;
+  return undefined;
 }
 
 export function deleteStatement(tokens: Token[], s: number, mysql: boolean, truncated: boolean): SqlEffect[] {
   let k = skipModifiers(tokens, s + 1);
   let table: string | undefined;
+  let targets: Set<string>;
   if (isWord(tokens[k], 'FROM')) {
     k = skipModifiers(tokens, k + 1);
     table = readName(tokens, k)?.name;
+    targets = targetNames(tokens, k);
   } else {
     // T-SQL/Oracle `DELETE t`, MySQL `DELETE t1 FROM t1 JOIN …`, CQL `DELETE col FROM t`
     table = readName(tokens, k)?.name;
+    targets = targetNames(tokens, k);
     const from = findTopLevel(tokens, k, new Set(['FROM']));
     if (from >= 0 && !table) table = readName(tokens, from + 1)?.name;
+    // `DELETE o FROM orders o`: the alias names the table after FROM.
+    const fromNames = from >= 0 ? targetNames(tokens, from + 1) : new Set<string>();
+    if ([...targets].some((name) => fromNames.has(name))) for (const name of fromNames) targets.add(name);
   }
   if (!table) return []; // a bare `DELETE` (a stray word in dynamic SQL, or an error)
   const where = findTopLevel(tokens, k, WHERE);
   if (where < 0) {
-    if (filteredByInnerJoin(tokens, k, tokens.length)) return [];
+    if (filteredByInnerJoin(tokens, k, tokens.length, targets)) return [];
     const hints = [truncated ? 'no WHERE clause in the part of the statement read' : 'no WHERE clause'];
     return [effect(RULE.deleteAllRows, 'delete all rows', [table], hints, false)];
   }
-  const hint = allRowsHint(tokens, where, mysql);
+  const hint = allRowsHint(tokens, where, mysql, targets);
   return hint ? [effect(RULE.deleteAllRows, 'delete all rows', [table], [hint], false)] : [];
 }
 
 export function updateStatement(tokens: Token[], s: number, mysql: boolean): SqlEffect[] {
   const k = skipModifiers(tokens, s + 1);
   const table = readName(tokens, k)?.name;
+  const targets = targetNames(tokens, k);
   const set = findTopLevel(tokens, k, SET);
   if (set < 0) return []; // T-SQL UPDATE STATISTICS and the like
   const where = findTopLevel(tokens, set + 1, WHERE);
   if (where < 0) {
-    if (filteredByInnerJoin(tokens, k, set)) return [];
+    if (filteredByInnerJoin(tokens, k, set, targets)) return [];
     const column = readName(tokens, set + 1)?.name;
     const hints = ['no WHERE clause'];
     if (column) hints.push(`sets ${column} in every row`);
     return [effect(RULE.updateAllRows, 'update all rows', table ? [table] : [], hints, false)];
   }
-  const hint = allRowsHint(tokens, where, mysql);
+  const hint = allRowsHint(tokens, where, mysql, targets);
   return hint ? [effect(RULE.updateAllRows, 'update all rows', table ? [table] : [], [hint], false)] : [];
 }
 

@@ -1,7 +1,7 @@
 // Does a WHERE clause match every row? Only forms that are plainly always true count: constant
 // truths (`1=1`, `true`, `1`, `'a'='a'`, `2 > 1`), an expression compared with itself (`x = x`),
-// a key column against its whole range (`id > 0`, `id IS NOT NULL`), `LIKE '%'`, and `p OR NOT p`
-// shapes of those. Anything the evaluator does not understand is "unknown", which keeps the
+// a key column against its whole range (`id > 0`, `id IS NOT NULL`), a creation time before now
+// (`created_at < now()`), `LIKE '%'`, and `p OR NOT p` shapes of those. Anything the evaluator does not understand is "unknown", which keeps the
 // statement allowed: a narrow predicate must never be mistaken for a match-all one.
 import type { Token } from './scanner.js';
 import { isPunct, isWord, skipGroup, topLevelIndices } from './tokens.js';
@@ -11,6 +11,9 @@ type Truth = 1 | 0 | -1; // always true, never true, unknown
 /** Columns that are (almost) always a table's primary key, so `id > 0` covers every row. */
 const KEY_COLUMNS = new Set(['ID', 'UUID', 'GUID', 'PK', 'ROWID', '_ROWID_', 'OID', 'CTID', '_ID']);
 const COMPARISONS = new Set(['=', '==', '<>', '!=', '<', '>', '<=', '>=']);
+/** Columns that record when a row was made or changed (`created_at`, `ts`, `inserted_on` …). */
+const RECORDED_TIME = /^(created|inserted|added|updated|modified|recorded|logged|occurred|sent|received|ingested|uploaded)(_?(at|on|time|date|ts))?$|^(ts|timestamp|event_time|event_ts|time_stamp)$/i;
+const NOW_FUNCTIONS = new Set(['NOW', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'SYSDATE', 'SYSDATETIME', 'GETDATE', 'GETUTCDATE', 'UTC_TIMESTAMP', 'SYSTIMESTAMP', 'CLOCK_TIMESTAMP', 'STATEMENT_TIMESTAMP', 'TRANSACTION_TIMESTAMP']);
 
 export function matchesEveryRow(tokens: Token[], from: number, to: number, mysql: boolean): boolean {
   if (to - from > 2000) return false; // a predicate this long is not a tautology anyone types
@@ -104,7 +107,43 @@ class Evaluator {
     const right = this.constant(op + 1, b);
     if (left !== undefined && right !== undefined) return compare(left, opTok.text, right);
     if (this.same(a, op, op + 1, b)) return opTok.text === '=' || opTok.text === '==' || opTok.text === '<=' || opTok.text === '>=' ? 1 : 0;
-    return this.keyRange(a, op, b);
+    const key = this.keyRange(a, op, b);
+    return key !== -1 ? key : this.beforeNow(a, op, b);
+  }
+
+  /**
+   * `created_at < now()` (or `<= CURRENT_TIMESTAMP`, `< now() + interval …`): every row was
+   * recorded before now. Only for columns that record when a row was made or changed — an
+   * `expires_at < now()` delete is housekeeping.
+   */
+  private beforeNow(a: number, op: number, b: number): Truth {
+    let text = this.t[op].text;
+    let column = [a, op];
+    let now = [op + 1, b];
+    if (!this.isRecordedTime(a, op)) {
+      column = [op + 1, b];
+      now = [a, op];
+      text = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[text] ?? text;
+    }
+    if ((text !== '<' && text !== '<=') || !this.isRecordedTime(column[0], column[1]) || !this.isNowOrLater(now[0], now[1])) return -1;
+    return 1;
+  }
+
+  private isRecordedTime(a: number, b: number): boolean {
+    const last = this.t[b - 1];
+    if (!last || (last.kind !== 'word' && last.kind !== 'ident') || (b - a !== 1 && !isPunct(this.t[b - 2], '.'))) return false;
+    return RECORDED_TIME.test(last.text);
+  }
+
+  /** `now()`, `CURRENT_TIMESTAMP`, `GETDATE()` …, alone or plus an interval. */
+  private isNowOrLater(a: number, b: number): boolean {
+    const t = this.t;
+    const first = t[a];
+    if (!first || first.kind !== 'word' || !NOW_FUNCTIONS.has(first.up)) return false;
+    let k = a + 1;
+    if (isPunct(t[k], '(')) k = skipGroup(t, k, b);
+    if (k === b) return true;
+    return t[k]?.kind === 'op' && t[k].text === '+';
   }
 
   private single(tok: Token): Truth {
