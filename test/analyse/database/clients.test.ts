@@ -267,6 +267,16 @@ describe('mongosh / mongo', () => {
     expect(m('db.getCollectionNames().forEach(function (c) { db[c].deleteMany({}) })')).toEqual(['mongo.delete-all-documents']);
     expect(m('db.users.updateMany({}, {$set: {plan: "free"}})')).toEqual(['mongo.update-all-documents']);
     expect(m('db.users.update({}, {$set: {x: 1}}, {multi: true})')).toEqual(['mongo.update-all-documents']);
+    // Conditions that leave no document out.
+    expect(m('db.x.deleteMany({ status: { $exists: true } })')).toEqual(['mongo.delete-all-documents']);
+    expect(m('db.x.deleteMany({ createdAt: { $gte: new Date(0) } })')).toEqual(['mongo.delete-all-documents']);
+    expect(m('db.events.deleteMany({ ts: { $lt: new Date() } })')).toEqual(['mongo.delete-all-documents']);
+    expect(m('db.x.updateMany({ status: { $ne: null } }, { $set: { a: 1 } })')).toEqual(['mongo.update-all-documents']);
+    expect(m('db.x.deleteMany({ $comment: "cleanup" })')).toEqual(['mongo.delete-all-documents']);
+    // In a bulkWrite, and one document at a time over an unfiltered find().
+    expect(m('db.orders.bulkWrite([{ insertOne: { document: {} } }, { deleteMany: { filter: {} } }])')).toEqual(['mongo.delete-all-documents']);
+    expect(m('db.orders.bulkWrite([{ updateMany: { filter: {}, update: { $set: { a: 1 } } } }])')).toEqual(['mongo.update-all-documents']);
+    expect(m('db.users.find().forEach(u => db.users.deleteOne({_id: u._id}))')).toEqual(['mongo.delete-all-documents']);
   });
 
   test('reads and narrow writes are allowed', () => {
@@ -277,6 +287,11 @@ describe('mongosh / mongo', () => {
     expect(m('db.sessions.remove({}, true)')).toEqual([]);
     expect(m('db.users.updateMany({plan: "trial"}, {$set: {plan: "free"}})')).toEqual([]);
     expect(m('db.users.update({}, {$set: {x: 1}})')).toEqual([]);
+    expect(m('db.x.deleteMany({ createdAt: { $lt: ISODate("2024-01-01") } })')).toEqual([]);
+    expect(m('db.x.deleteMany({ status: "archived", $comment: "cleanup" })')).toEqual([]);
+    expect(m('db.orders.bulkWrite([{ deleteMany: { filter: { status: "void" } } }])')).toEqual([]);
+    expect(m('db.users.find({ inactive: true }).forEach(u => db.users.deleteOne({_id: u._id}))')).toEqual([]);
+    expect(m('db.users.find().forEach(u => printjson(u))')).toEqual([]);
     expect(m('db.orders.dropIndex("status_1"); db.orders.dropIndexes(); db.dropUser("x")')).toEqual([]);
     expect(m('printjson("db.orders.drop()") // db.users.drop()')).toEqual([]);
     expect(m('const re = /drop\\(/; db.orders.find({name: re})')).toEqual([]);

@@ -196,12 +196,77 @@ function callArguments(tokens: JsToken[], open: number): JsToken[][] {
   return args;
 }
 
-/** Filters that match every document: none, `{}`, `{_id: {$exists: true}}`, `{_id: {$ne: null}}`. */
-const MATCH_ALL = new Set(['{}', '{_id:{$exists:true}}', '{_id:{$exists:1}}', '{_id:{$ne:null}}', '{_id:{$gte:MinKey}}', '{_id:{$gt:MinKey}}', '{$expr:true}', '{$where:true}']);
+/** Top-level `key: value` entries of an object literal's tokens, or undefined when it is not one. */
+function objectEntries(tokens: JsToken[]): Array<{ key: string; value: JsToken[] }> | undefined {
+  if (tokens[0]?.text !== '{' || tokens[tokens.length - 1]?.text !== '}') return undefined;
+  const entries: Array<{ key: string; value: JsToken[] }> = [];
+  let depth = 0;
+  let current: JsToken[] = [];
+  const flush = () => {
+    if (current.length === 0) return true;
+    if ((current[0].kind !== 'id' && current[0].kind !== 'str') || current[1]?.text !== ':') return false;
+    entries.push({ key: current[0].text, value: current.slice(2) });
+    current = [];
+    return true;
+  };
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
+    else if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
+    else if (t.kind === 'punct' && t.text === ',' && depth === 0) {
+      if (!flush()) return undefined;
+      continue;
+    }
+    current.push(t);
+  }
+  return flush() ? entries : undefined;
+}
 
+const text = (tokens: JsToken[]) => tokens.map((t) => t.text).join('');
+/** Fields that record when a document was made or changed: everything was made before now. */
+const RECORDED_TIME = /^(created|inserted|added|updated|modified|recorded|logged|occurred|sent|received|ingested|uploaded)(_?(at|on|time|date|ts))?$|^(ts|timestamp|createdAt|updatedAt)$/i;
+const NOW = /^(newDate\(\)|Date\.now\(\)|ISODate\(\)|\$\$NOW|"\$\$NOW")$/;
+// (String tokens carry their text without quotes: `ISODate("1970-01-01")` reads `ISODate(1970-01-01)`.)
+const EPOCH = /^(newDate\(0\)|ISODate\(1970-01-01[^)]*\)|newDate\(1970-01-01[^)]*\)|0|MinKey|MinKey\(\))$/;
+
+/** Whether one field's condition leaves no document out: `{$exists: true}`, `{$ne: null}`, `{$gte: 0}`, `{$lt: new Date()}` on a creation time … */
+function conditionMatchesAll(field: string, value: JsToken[]): boolean {
+  const ops = objectEntries(value);
+  if (!ops || ops.length === 0) return false; // an equality with a value narrows
+  return ops.every(({ key, value: v }) => {
+    const operand = text(v);
+    switch (key) {
+      case '$exists':
+        return operand === 'true' || operand === '1';
+      case '$ne':
+        return operand === 'null' || operand === 'undefined';
+      case '$gte':
+      case '$gt':
+        return EPOCH.test(operand) || /^-\d+(\.\d+)?$/.test(operand) || (key === '$gte' && operand === '0');
+      case '$lt':
+      case '$lte':
+        return RECORDED_TIME.test(field) && NOW.test(operand);
+      case '$type':
+        return field === '_id';
+      case '$regex':
+        return ['.*', '^', '', '/.*/', '//', '/^/'].includes(operand);
+      default:
+        return false;
+    }
+  });
+}
+
+/** Filters that match every document: none, `{}`, `{$expr: true}`, or fields whose every condition is a catch-all. */
 function matchesAll(filter: JsToken[] | undefined): boolean {
   if (!filter || filter.length === 0) return true;
-  return MATCH_ALL.has(filter.map((t) => t.text).join(''));
+  const entries = objectEntries(filter);
+  if (!entries) return false; // a variable or an expression: unknown, so not proven to match all
+  return entries.every(({ key, value }) => {
+    if (key === '$comment') return true;
+    if (key === '$expr' || key === '$where') return text(value) === 'true' || text(value) === '1';
+    if (key === '$and') return false;
+    return !key.startsWith('$') && conditionMatchesAll(key, value);
+  });
 }
 
 function normalised(tokens: JsToken[] | undefined): string {
@@ -286,6 +351,40 @@ export function analyseMongoJs(code: string, scope: MongoScope): MongoEffect[] {
         effects.push({ rule: RULE.mongoUpdateAll, action: 'update all documents', target: collectionOf(chain), hints: [`filter ${normalised(args[0]) || '(none)'} matches every document`, ...hintsFor(db)] });
         break;
       }
+      case 'bulkWrite': {
+        // `bulkWrite([{deleteMany: {filter: {}}}, {updateMany: {filter: {}, update: …}}])`
+        const ops = args[0] ?? [];
+        for (let k = 0; k < ops.length; k++) {
+          const op = ops[k].text;
+          if ((op !== 'deleteMany' && op !== 'updateMany') || ops[k + 1]?.text !== ':' || ops[k + 2]?.text !== '{') continue;
+          const body = objectEntries(ops.slice(k + 2, closerOf(ops, k + 2)));
+          const filter = body?.find((e) => e.key === 'filter');
+          if (!filter || !matchesAll(filter.value)) continue;
+          const db = databaseOf(chain) ?? database;
+          const deleting = op === 'deleteMany';
+          effects.push({
+            rule: deleting ? RULE.mongoDeleteAll : RULE.mongoUpdateAll,
+            action: deleting ? 'delete all documents' : 'update all documents',
+            target: collectionOf(chain),
+            hints: [`bulkWrite ${op} with filter ${normalised(filter.value) || '(none)'}`, ...hintsFor(db)],
+          });
+          break;
+        }
+        break;
+      }
+      case 'forEach': {
+        // `db.users.find().forEach(u => db.users.deleteOne({_id: u._id}))`: one at a time, every document the query returns.
+        const last = chain[chain.length - 1];
+        if (last?.kind !== 'call' || last.name !== 'find') break;
+        const close = i - 2;
+        const open = tokens[close]?.text === ')' ? openerOf(tokens, close) : -1;
+        if (open < 0 || !matchesAll(callArguments(tokens, open)[0])) break;
+        const body = args.flat();
+        if (!body.some((t, k) => t.kind === 'id' && DELETE_ONE.has(t.text) && body[k - 1]?.text === '.' && body[k + 1]?.text === '(')) break;
+        const db = databaseOf(chain) ?? database;
+        effects.push({ rule: RULE.mongoDeleteAll, action: 'delete all documents', target: collectionOf(chain.slice(0, -1)), hints: ['deletes each document of an unfiltered find()', ...hintsFor(db)] });
+        break;
+      }
       case 'runCommand':
       case 'adminCommand': {
         const body = args[0] ?? [];
@@ -301,7 +400,9 @@ export function analyseMongoJs(code: string, scope: MongoScope): MongoEffect[] {
   return effects;
 }
 
-const WATCHED = new Set(['dropDatabase', 'drop', 'deleteMany', 'remove', 'updateMany', 'update', 'runCommand', 'adminCommand']);
+const WATCHED = new Set(['dropDatabase', 'drop', 'deleteMany', 'remove', 'updateMany', 'update', 'runCommand', 'adminCommand', 'bulkWrite', 'forEach']);
+/** Per-document deletes a loop over a query can make. */
+const DELETE_ONE = new Set(['deleteOne', 'deleteMany', 'remove', 'findOneAndDelete']);
 
 function isDbRoot(segment: Segment | undefined): boolean {
   return !!segment && ((segment.kind === 'name' && segment.text === 'db') || (segment.kind === 'call' && (segment.name === 'getSiblingDB' || segment.name === 'getDB')));
