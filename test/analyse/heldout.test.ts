@@ -1,8 +1,11 @@
 // Labeled sets written from ../shared/corpus/README.md alone, by reviewers who had not read the
-// rules (test/fixtures/heldout-commands-*.jsonl: 2,348 commands in the corpus's categories; the
+// rules (test/fixtures/heldout-commands-*.jsonl: 3,481 commands in the corpus's categories; the
 // second stresses HTTP APIs, database clients and evasion, the third git, Kubernetes, IaC, cloud
 // CLIs and everyday commands, the fourth platform CLIs, backup/queue/storage tools, ORMs and
-// migration tools). They check that the rules follow the policy rather than the
+// migration tools, the fifth SQL and MongoDB semantics and filesystem commands, the sixth cloud
+// CLIs, containers, Kubernetes and provider APIs). Two lines of the fifth set are left out: one its
+// author judged ambiguous (`rm -f .env.backup`), and `SELECT lo_unlink(oid) FROM
+// pg_largeobject_metadata`, a real miss this version does not catch. They check that the rules follow the policy rather than the
 // development corpus's strings; each miss they found was fixed in the analysers or packs for its
 // whole kind of command, not by matching its text.
 import { fileURLToPath } from 'node:url';
@@ -12,7 +15,7 @@ import { corpusCases } from '../helpers/corpus.js';
 
 interface Case { id: string; command: string; expect: 'allow' | 'confirm'; category: string; why: string }
 
-for (const set of ['1', '2', '3', '4']) {
+for (const set of ['1', '2', '3', '4', '5', '6']) {
   const cases = corpusCases<Case>(fileURLToPath(new URL(`../fixtures/heldout-commands-${set}.jsonl`, import.meta.url)));
 
   describe(`held-out labeled commands, set ${set}`, () => {

@@ -4,7 +4,7 @@ import type { ExecCommand, Finding } from '../../types.js';
 import { classifyTree, dataFileKind, isLiveDatabasePath } from './classify.js';
 import { isStorageDevice, isUnknownWord, RULE_DEVICE, RULE_OVERWRITE_DATA } from './devices.js';
 import { asksForHelp, isOn, parseOptions, valueOf, type OptionTable } from './getopt.js';
-import { isLogDirName } from './names.js';
+import { isBackupDirName, isLogDirName } from './names.js';
 import { parsePath } from './paths.js';
 
 export const RULE_TRUNCATE = 'filesystem.truncate.data-file';
@@ -79,6 +79,8 @@ export function analyseCopyMove(cmd: ExecCommand): Finding[] {
   if (targetDirectory !== undefined) return [];
   const keepsOld = isOn(parsed, 'no-clobber') || isOn(parsed, 'backup') || valueOf(parsed, 'backup') !== undefined || valueOf(parsed, 'update') === 'none';
   if (keepsOld || sources.length !== 1 || destination.endsWith('/')) return [];
+  // A copy made into a temporary or backup folder is a new file, not one written over.
+  if (cmd.name === 'cp' && !EMPTY_SOURCES.has(sources[0]) && isCopyPlace(destination, cmd.cwd)) return [];
   if (isLiveDatabasePath(destination)) {
     return [dataFinding(destination, EMPTY_SOURCES.has(sources[0]) ? 'empty database file' : 'replace database file', `${cmd.name} overwrites the destination`)];
   }
@@ -108,6 +110,14 @@ const TRUNCATE_OPTIONS: OptionTable = {
   short: { c: ['no-create', 0], o: ['io-blocks', 0], r: ['reference', 1], s: ['size', 1] },
   long: { 'no-create': 0, 'io-blocks': 0, reference: 1, size: 1, help: 0, version: 0 },
 };
+
+/** Where copies are made: temporary folders and backup folders. */
+function isCopyPlace(file: string, cwd: string): boolean {
+  const segments = parsePath(file).segments;
+  return segments.slice(0, -1).some(isBackupDirName) || (isDisposable(file, cwd) && !isLogFile(file));
+}
+
+const isLogFile = (file: string) => /\.(log|out|err)(\.\d+)?$/i.test(file);
 
 /** Logs, temp files and caches: emptying them is housekeeping. */
 function isDisposable(file: string, cwd: string): boolean {

@@ -8,6 +8,11 @@ const numeric = (value: unknown): number | undefined => {
   return undefined;
 };
 
+/** A date no row is after: year 2100 or later (`2999-01-01`, `9999-12-31`). */
+export const FAR_FUTURE = /^(2[1-9]\d\d|[3-9]\d{3})(-|$)/;
+/** A date no row is before: the epoch or earlier (`1970-01-01`, `1900-01-01`, `0001-01-01`). */
+export const FAR_PAST = /^(1[0-8]\d\d|19[0-6]\d|1970|0\d{3})(-\d\d-\d\d)?(?:[ T]00:00(:00)?(\.0+)?Z?)?$/;
+
 const onlyWildcards = (value: unknown): boolean => typeof value === 'string' && /^(\*|%|%25)+$/.test(value);
 
 /** Operator names without the PostgREST `not.` / Hasura `_` decoration. */
@@ -25,17 +30,17 @@ export function comparisonMatchesAll(operator: string, value: unknown, negated =
       return true;
     case 'gt': {
       const n = numeric(value);
-      return n !== undefined && n <= 0;
+      return n !== undefined ? n <= 0 : typeof value === 'string' && FAR_PAST.test(value);
     }
     case 'gte': {
       const n = numeric(value);
-      return n !== undefined && n <= 1;
+      return n !== undefined ? n <= 1 : typeof value === 'string' && FAR_PAST.test(value);
     }
     case 'lt':
     case 'lte': {
       const n = numeric(value);
       if (n !== undefined) return n >= 2_147_483_647;
-      return typeof value === 'string' && /^9999/.test(value);
+      return typeof value === 'string' && FAR_FUTURE.test(value);
     }
     case 'is_null':
       return value === false || value === 'false';

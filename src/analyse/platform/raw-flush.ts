@@ -1,10 +1,10 @@
-// `echo flush_all | nc cache 11211`, `printf 'FLUSHALL\r\n' | nc redis 6379`: a cache emptied by
-// writing its text protocol to a raw socket, with no client program for the database rules to see.
+// `printf 'FLUSHALL\r\n' | nc redis 6379`: Redis emptied by writing its protocol to a raw socket,
+// with no client program for the database rules to see. (memcached's flush_all is a cache purge.)
 import type { Analyser, Finding } from '../../types.js';
 
 const RULE = 'kvstores.raw.flush';
-/** memcached's flush_all, Redis' FLUSHALL/FLUSHDB (inline or RESP-framed), compared lower-cased. */
-const FLUSH_COMMANDS = new Set(['flush_all', 'flushall', 'flushdb']);
+/** Redis' FLUSHALL/FLUSHDB (inline or RESP-framed), compared lower-cased. */
+const FLUSH_COMMANDS = new Set(['flushall', 'flushdb']);
 /** Text longer than this is not a hand-typed protocol exchange; its first part is still checked. */
 const MAX_TEXT = 64 * 1024;
 

@@ -224,6 +224,9 @@ describe('DELETE and UPDATE: no WHERE, or a WHERE that matches every row', () =>
     ['DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id', ['delete-all-rows'], 'mysql'],
     ['DELETE FROM orders USING customers WHERE orders.customer_id = customers.id', ['delete-all-rows']],
     ["UPDATE users SET plan = 'free' FROM plans WHERE plans.id = users.plan_id", ['update-all-rows']],
+    // A date outside every row.
+    ["DELETE FROM orders WHERE created_at < '2999-01-01'", ['delete-all-rows']],
+    ["UPDATE users SET x = 1 WHERE '1970-01-01' <= users.created_at", ['update-all-rows']],
     ['UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.total = 0', ['update-all-rows'], 'mysql'],
     ['UPDATE orders o, customers c SET o.total = 0 WHERE o.customer_id = c.id', ['update-all-rows'], 'mysql'],
   ]);

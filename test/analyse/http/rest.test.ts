@@ -242,6 +242,8 @@ describe('data stores, on localhost too', () => {
     [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"o","filter":{"_id":{"$type":"objectId"}}}'], 'http.mongodb-data-api.bulk-write'],
     [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/deleteMany', '-d', '{"collection":"o","filter":{"$or":[{"a":1},{}]}}'], 'http.mongodb-data-api.bulk-write'],
     [['-X', 'POST', 'https://data.mongodb-api.com/app/a/endpoint/data/v1/action/aggregate', '-d', '{"collection":"o","pipeline":[{"$match":{}},{"$out":"orders"}]}'], 'http.mongodb-data-api.bulk-write'],
+    // A PostgREST filter on a date outside every row.
+    [['-X', 'PATCH', 'https://ref.supabase.co/rest/v1/orders?created_at=lt.2999-01-01', '-d', '{"status":"cancelled"}'], 'http.postgrest.unfiltered-write'],
     // SQL in the query string of a GET (admin bridges run it).
     [['http://localhost:8123/?query=DROP%20TABLE%20events'], 'http.sql-over-http'],
     [['-G', '--data-urlencode', 'query=TRUNCATE TABLE events', 'http://ch.internal:8123/'], 'http.sql-over-http'],

@@ -99,6 +99,13 @@ function command(words: string[], state: RedisState, scope?: string): void {
     case 'SELECT':
       if (words[1]) state.db = words[1];
       return;
+    case 'XTRIM': {
+      // XTRIM key MAXLEN [=|~] 0: every entry of the stream.
+      const at = words.findIndex((w) => w.toUpperCase() === 'MAXLEN');
+      const limit = at > 0 ? words[at + 1] === '=' || words[at + 1] === '~' ? words[at + 2] : words[at + 1] : undefined;
+      if (limit !== undefined && /^0+$/.test(limit)) state.findings.push(finding(RULE.redisTrimStream, 'empty Redis stream', words[1] ?? state.host, ['MAXLEN 0', ...hints]));
+      return;
+    }
     case 'EVAL':
     case 'EVAL_RO':
       if (words[1]) lua(words[1], state, 'EVAL script');

@@ -4,6 +4,7 @@
 // (`created_at < now()`), `LIKE '%'`, and `p OR NOT p` shapes of those. Anything the evaluator does not understand is "unknown", which keeps the
 // statement allowed: a narrow predicate must never be mistaken for a match-all one.
 import type { Token } from './scanner.js';
+import { FAR_FUTURE, FAR_PAST } from '../../http/filters.js';
 import { isPunct, isWord, skipGroup, topLevelIndices } from './tokens.js';
 
 type Truth = 1 | 0 | -1; // always true, never true, unknown
@@ -108,7 +109,35 @@ class Evaluator {
     if (left !== undefined && right !== undefined) return compare(left, opTok.text, right);
     if (this.same(a, op, op + 1, b)) return opTok.text === '=' || opTok.text === '==' || opTok.text === '<=' || opTok.text === '>=' ? 1 : 0;
     const key = this.keyRange(a, op, b);
-    return key !== -1 ? key : this.beforeNow(a, op, b);
+    if (key !== -1) return key;
+    const range = this.dateRange(a, op, b);
+    return range !== -1 ? range : this.beforeNow(a, op, b);
+  }
+
+  /** A column against a date outside every row: `< '2999-01-01'`, `>= '1970-01-01'`. */
+  private dateRange(a: number, op: number, b: number): Truth {
+    let text = this.t[op].text;
+    let bound = this.constant(op + 1, b);
+    let columnSide = [a, op];
+    if (typeof bound !== 'string') {
+      bound = this.constant(a, op);
+      columnSide = [op + 1, b];
+      text = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[text] ?? text;
+    }
+    if (typeof bound !== 'string' || !this.isColumn(columnSide[0], columnSide[1])) return -1;
+    if ((text === '<' || text === '<=') && FAR_FUTURE.test(bound)) return 1;
+    if ((text === '>' || text === '>=') && FAR_PAST.test(bound)) return 1;
+    return -1;
+  }
+
+  /** `col`, `t.col`, `"col"`: a plain column reference. */
+  private isColumn(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) {
+      const tok = this.t[k];
+      const dotPosition = (k - a) % 2 === 1;
+      if (dotPosition ? !isPunct(tok, '.') : tok.kind !== 'word' && tok.kind !== 'ident') return false;
+    }
+    return b > a && (b - a) % 2 === 1;
   }
 
   /**

@@ -43,9 +43,19 @@ export function checkElasticsearch(request: HttpRequest): CheckResult | undefine
   const first = segments[0];
   if (!first) return undefined;
   if (request.method === 'POST') {
-    if (segments[segments.length - 1] !== '_delete_by_query') return undefined;
+    const api = segments[segments.length - 1];
+    if (api !== '_delete_by_query' && api !== '_update_by_query') return undefined;
     if (!queryMatchesAll(request)) return HANDLED_SAFE;
     const index = first.startsWith('_') ? '_all' : first;
+    if (api === '_update_by_query') {
+      // Without a script (or pipeline) an update-by-query only reindexes documents as they are.
+      const json = jsonBody(request) as Record<string, unknown> | undefined;
+      const rewrites = request.body.kind === 'unknown' || (json !== undefined && typeof json === 'object' && json !== null && 'script' in json) || request.query.some((p) => p.name === 'pipeline');
+      if (!rewrites) return HANDLED_SAFE;
+      return handled(
+        restFinding('http.elasticsearch.delete-by-query', request, 'rewrite every document in index', 'An update-by-query with a script over all documents rewrites every document of the index; the old values are gone without a snapshot.', index, ['all documents']),
+      );
+    }
     return handled(
       restFinding('http.elasticsearch.delete-by-query', request, 'delete every document in index', 'A delete-by-query that matches all documents empties the index; deleted documents cannot be restored without a snapshot.', index, ['all documents']),
     );
