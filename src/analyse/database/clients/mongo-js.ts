@@ -4,6 +4,7 @@
 // and first argument (the filter): `drop()`, `dropDatabase()`, `deleteMany({})`, `remove({})`,
 // `updateMany({}, …)`, `runCommand({drop: …})`. Reads and narrow filters are allowed.
 import { RULE, type RuleId } from '../rules.js';
+import { RECORDED_TIME } from '../sql/predicate.js';
 
 export interface MongoEffect {
   rule: RuleId;
@@ -223,8 +224,6 @@ function objectEntries(tokens: JsToken[]): Array<{ key: string; value: JsToken[]
 }
 
 const text = (tokens: JsToken[]) => tokens.map((t) => t.text).join('');
-/** Fields that record when a document was made or changed: everything was made before now. */
-const RECORDED_TIME = /^(created|inserted|added|updated|modified|recorded|logged|occurred|sent|received|ingested|uploaded)(_?(at|on|time|date|ts))?$|^(ts|timestamp|createdAt|updatedAt)$/i;
 const NOW = /^(newDate\(\)|Date\.now\(\)|ISODate\(\)|\$\$NOW|"\$\$NOW")$/;
 // (String tokens carry their text without quotes: `ISODate("1970-01-01")` reads `ISODate(1970-01-01)`.)
 const EPOCH = /^(newDate\(0\)|ISODate\(1970-01-01[^)]*\)|newDate\(1970-01-01[^)]*\)|0|MinKey|MinKey\(\))$/;

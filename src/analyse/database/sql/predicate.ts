@@ -12,8 +12,10 @@ type Truth = 1 | 0 | -1; // always true, never true, unknown
 /** Columns that are (almost) always a table's primary key, so `id > 0` covers every row. */
 const KEY_COLUMNS = new Set(['ID', 'UUID', 'GUID', 'PK', 'ROWID', '_ROWID_', 'OID', 'CTID', '_ID']);
 const COMPARISONS = new Set(['=', '==', '<>', '!=', '<', '>', '<=', '>=']);
-/** Columns that record when a row was made or changed (`created_at`, `ts`, `inserted_on` …). */
-const RECORDED_TIME = /^(created|inserted|added|updated|modified|recorded|logged|occurred|sent|received|ingested|uploaded)(_?(at|on|time|date|ts))?$|^(ts|timestamp|event_time|event_ts|time_stamp)$/i;
+/** The comparison read from the other side: `0 < id` is `id > 0`. */
+const FLIPPED = new Map([['<', '>'], ['<=', '>='], ['>', '<'], ['>=', '<=']]);
+/** Columns or fields that record when a row was made or changed (`created_at`, `ts`, `createdAt` …). */
+export const RECORDED_TIME = /^(created|inserted|added|updated|modified|recorded|logged|occurred|sent|received|ingested|uploaded)(_?(at|on|time|date|ts))?$|^(ts|timestamp|event_time|event_ts|time_stamp)$/i;
 const NOW_FUNCTIONS = new Set(['NOW', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'SYSDATE', 'SYSDATETIME', 'GETDATE', 'GETUTCDATE', 'UTC_TIMESTAMP', 'SYSTIMESTAMP', 'CLOCK_TIMESTAMP', 'STATEMENT_TIMESTAMP', 'TRANSACTION_TIMESTAMP']);
 
 export function matchesEveryRow(tokens: Token[], from: number, to: number, mysql: boolean): boolean {
@@ -122,7 +124,7 @@ class Evaluator {
     if (typeof bound !== 'string') {
       bound = this.constant(a, op);
       columnSide = [op + 1, b];
-      text = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[text] ?? text;
+      text = FLIPPED.get(text) ?? text;
     }
     if (typeof bound !== 'string' || !this.isColumn(columnSide[0], columnSide[1])) return -1;
     if ((text === '<' || text === '<=') && FAR_FUTURE.test(bound)) return 1;
@@ -152,7 +154,7 @@ class Evaluator {
     if (!this.isRecordedTime(a, op)) {
       column = [op + 1, b];
       now = [a, op];
-      text = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[text] ?? text;
+      text = FLIPPED.get(text) ?? text;
     }
     if ((text !== '<' && text !== '<=') || !this.isRecordedTime(column[0], column[1]) || !this.isNowOrLater(now[0], now[1])) return -1;
     return 1;
@@ -230,7 +232,7 @@ class Evaluator {
     if (!column) {
       bound = this.constant(a, op);
       column = this.isKeyColumn(op + 1, b);
-      text = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[text] ?? text;
+      text = FLIPPED.get(text) ?? text;
     }
     if (!column || typeof bound !== 'number') return -1;
     if (text === '>' && bound <= 0) return 1;
