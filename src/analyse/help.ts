@@ -12,6 +12,7 @@ const SUBCOMMAND_CLIS = new Set([
   'kubectl', 'oc', 'helm', 'terraform', 'tofu', 'terragrunt', 'pulumi', 'cdk', 'cdktf', 'sst', 'serverless', 'sls',
   'aws', 'gcloud', 'gsutil', 'az', 'azd', 'oci', 'docker', 'podman', 'nerdctl', 'vault', 'consul', 'nomad',
   'prisma', 'drizzle-kit', 'typeorm', 'sequelize', 'knex', 'mikro-orm', 'rclone', 'restic', 'kopia', 'rpk', 'nats',
+  'flux', 'argocd', 'velero', 'clever',
 ]);
 
 const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);

@@ -141,6 +141,12 @@ const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
 const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+/** A variable's value as the line set it, when known. */
+const knownValue = (scope: Scope) => (name: string) => {
+  const value = scope.get(name);
+  return value?.known ? value.text : undefined;
+};
+
 const MAX_LOOP_ITEMS = 16;
 const MAX_LOOP_PASSES = 64;
 /** Words that run the next one inside the same shell, so `command eval …` still sets variables here. */
@@ -285,7 +291,7 @@ class Expander {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
         const items = (node.items ?? []).flatMap((w) => this.fields(w, scope, inner));
         // A later pass sees what an earlier one assigned: `x=./build; for …; do rm -rf $x; x=/; done`.
-        scope.forget(assignedNames(node, (name) => scope.functionAssigns(name)));
+        scope.forget(assignedNames(node, (name) => scope.functionAssigns(name), knownValue(scope)));
         // A short list of known items (`for d in dist build; do rm -rf "$d"; done`): each pass is
         // checked with its item, within a budget for the whole line; otherwise the variable is unknown.
         const passes = node.type === 'For' && items.length > 1 && items.length <= MAX_LOOP_ITEMS && items.every((i) => i.known) && this.loopPasses >= items.length;
@@ -306,7 +312,7 @@ class Expander {
       case 'ArithFor':
       case 'ArithCommand': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
-        if (node.type === 'ArithFor') scope.forget(assignedNames(node, (name) => scope.functionAssigns(name)));
+        if (node.type === 'ArithFor') scope.forget(assignedNames(node, (name) => scope.functionAssigns(name), knownValue(scope)));
         for (const script of node.commands) this.script(script, scope.child(), { ...inner, context: 'sub' });
         if (node.type === 'ArithFor') this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
@@ -315,7 +321,7 @@ class Expander {
       case 'While':
       case 'Until': {
         const inner = this.compoundFrame(node.redirects, scope, frame, stdin);
-        scope.forget(assignedNames(node, (name) => scope.functionAssigns(name)));
+        scope.forget(assignedNames(node, (name) => scope.functionAssigns(name), knownValue(scope)));
         this.script(node.condition, scope, inner);
         this.branches(scope, [(s) => this.script(node.body, s, inner)]);
         this.afterCompound(inner.own, undefined, scope, frame);
@@ -334,7 +340,7 @@ class Expander {
         const inner = this.compoundFrame(node.redirects, scope, frame, undefined);
         this.command(node.body, scope.child(), { ...inner, context: 'fn' }, undefined);
         // Its assignments are global: after each call they are unknown to the caller.
-        scope.setFunction(node.name, assignedNames(node.body, (name) => scope.functionAssigns(name)));
+        scope.setFunction(node.name, assignedNames(node.body, (name) => scope.functionAssigns(name), knownValue(scope)));
         this.afterCompound(inner.own, undefined, scope, frame);
         return none;
       }

@@ -238,14 +238,23 @@ const PY_SHELL_FUNCTIONS = /^(system|popen|spawn[lv]p?e?|exec[lv]p?e?|run|call|c
 function shellImports(code: string): { modules: Set<string>; functions: Set<string> } {
   const modules = new Set<string>();
   const functions = new Set<string>();
-  for (const m of code.matchAll(/\bimport\s+([\w\s,.]+?)(?:$|[;\n])/gm)) {
-    for (const part of m[1].split(',')) {
-      const [module, alias] = part.trim().split(/\s+as\s+/);
-      if (module === 'os' || module === 'subprocess') modules.add(alias ?? module);
+  // Statement by statement (lines and `;`), each bounded: a regex over the whole text would be
+  // quadratic on long runs of spaces.
+  let statements = 0;
+  for (const raw of code.split(/[\n;]/)) {
+    if (++statements > 2000) break;
+    const statement = raw.trim().slice(0, 500);
+    const plain = /^import\s+([\w\s,.]+)$/.exec(statement);
+    if (plain) {
+      for (const part of plain[1].split(',')) {
+        const [module, alias] = part.trim().split(/\s+as\s+/);
+        if (module === 'os' || module === 'subprocess') modules.add(alias ?? module);
+      }
+      continue;
     }
-  }
-  for (const m of code.matchAll(/\bfrom\s+(os|subprocess)\s+import\s+\(?([\w\s,]+)\)?/g)) {
-    for (const part of m[2].split(',')) {
+    const from = /^from\s+(os|subprocess)\s+import\s+\(?([\w\s,*]+)\)?$/.exec(statement);
+    if (!from) continue;
+    for (const part of from[2].split(',')) {
       const [fn, alias] = part.trim().split(/\s+as\s+/);
       if (PY_SHELL_FUNCTIONS.test(fn) || fn === '*') functions.add(alias ?? fn);
     }
@@ -258,7 +267,9 @@ function pythonShellCall(name: string, code: string, i: number, imports: { modul
   const parts = name.split('.');
   const fn = parts[parts.length - 1];
   if (!PY_SHELL_FUNCTIONS.test(fn)) return imports?.functions.has(name) ?? false;
-  if (parts.length === 1) return (imports?.functions.has(fn) ?? false) || imports?.functions.has('*') === true || (code[i] === '.' && afterShellModule(code, i));
+  // `.run(…)` on some object is that object's method, not the imported function.
+  if (parts.length === 1 && code[i] === '.') return afterShellModule(code, i);
+  if (parts.length === 1) return (imports?.functions.has(fn) ?? false) || imports?.functions.has('*') === true;
   return parts.length === 2 && (imports?.modules.has(parts[0]) ?? false);
 }
 

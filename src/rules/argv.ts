@@ -9,6 +9,8 @@ export interface ParsedFlag {
   value?: string;
   /** Index in the argument list (argv without the program name). */
   index: number;
+  /** A boolean flag of the tool: the next word is never its value. */
+  bool?: boolean;
 }
 
 export interface ParsedPositional {
@@ -53,6 +55,8 @@ export function parseArgs(args: readonly string[], tool: ToolSpec = NO_TOOL): Pa
       } else if (valueFlags.includes(arg) && i + 1 < args.length) {
         flags.push({ name: arg, value: args[i + 1], index: i });
         i++;
+      } else if (tool.boolFlags?.includes(arg)) {
+        flags.push({ name: arg, index: i, bool: true });
       } else {
         flags.push({ name: arg, index: i });
         previousFlagUnknownArity = !valueFlags.includes(arg);
@@ -83,6 +87,7 @@ export function flagValue(parsed: ParsedArgs, args: readonly string[], names: re
   for (const flag of parsed.flags) {
     if (!names.includes(flag.name)) continue;
     if (flag.value !== undefined) return flag.value;
+    if (flag.bool) continue;
     const next = args[flag.index + 1];
     if (next !== undefined && !next.startsWith('-')) return next;
   }

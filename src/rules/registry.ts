@@ -78,7 +78,7 @@ export class RuleSet {
     const base = (this.source.index.names.indexOf(name) + 1) * 100_000;
     for (const [tool, spec] of Object.entries(pack.tools ?? {})) {
       const known = this.tools.get(tool);
-      this.tools.set(tool, known ? { ...known, valueFlags: [...(known.valueFlags ?? []), ...(spec.valueFlags ?? [])] } : spec);
+      this.tools.set(tool, known ? { ...known, valueFlags: [...(known.valueFlags ?? []), ...(spec.valueFlags ?? [])], boolFlags: [...(known.boolFlags ?? []), ...(spec.boolFlags ?? [])] } : spec);
     }
     pack.rules.forEach((rule, i) => {
       const decision = this.overrides.get(rule.id) ?? rule.decision;

@@ -16,6 +16,8 @@ export interface ToolSpec {
   valueFlags?: string[];
   /** Flags are single-dash long words (`-destroy`, `-auto-approve`): never split `-abc` into `-a -b -c`. */
   singleDashLong?: boolean;
+  /** Boolean flags: a value only as `--x=false`, never the next word (`--cascade false` is `--cascade` and an argument). */
+  boolFlags?: string[];
 }
 
 export interface RuleSpec {

@@ -156,8 +156,9 @@ export function validatePack(value: unknown): ValidationIssue[] {
   if (value.tools !== undefined && c.isObject(value.tools, 'tools')) {
     for (const [name, tool] of Object.entries(value.tools)) {
       if (!c.isObject(tool, `tools.${name}`)) continue;
-      c.unknownKeys(tool, ['valueFlags', 'singleDashLong'], `tools.${name}`);
+      c.unknownKeys(tool, ['valueFlags', 'singleDashLong', 'boolFlags'], `tools.${name}`);
       c.stringList(tool.valueFlags, `tools.${name}.valueFlags`);
+      c.stringList(tool.boolFlags, `tools.${name}.boolFlags`);
     }
   }
   if (!Array.isArray(value.rules)) c.fail('rules', 'a list of rules', value.rules);

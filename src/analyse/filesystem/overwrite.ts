@@ -79,8 +79,9 @@ export function analyseCopyMove(cmd: ExecCommand): Finding[] {
   if (targetDirectory !== undefined) return [];
   const keepsOld = isOn(parsed, 'no-clobber') || isOn(parsed, 'backup') || valueOf(parsed, 'backup') !== undefined || valueOf(parsed, 'update') === 'none';
   if (keepsOld || sources.length !== 1 || destination.endsWith('/')) return [];
-  // A copy made into a temporary or backup folder is a new file, not one written over.
-  if (cmd.name === 'cp' && !EMPTY_SOURCES.has(sources[0]) && isCopyPlace(destination, cmd.cwd)) return [];
+  // A copy of a database made into a temporary or backup folder is a new file (a backup, a copy to
+  // inspect), not one written over. (Anything else written into a backup folder may replace one.)
+  if (cmd.name === 'cp' && !sources[0].startsWith('/dev/') && isLiveDatabasePath(sources[0]) && isCopyPlace(destination, cmd.cwd)) return [];
   if (isLiveDatabasePath(destination)) {
     return [dataFinding(destination, EMPTY_SOURCES.has(sources[0]) ? 'empty database file' : 'replace database file', `${cmd.name} overwrites the destination`)];
   }

@@ -8,10 +8,10 @@ const numeric = (value: unknown): number | undefined => {
   return undefined;
 };
 
-/** A date no row is after: year 2100 or later (`2999-01-01`, `9999-12-31`). */
-export const FAR_FUTURE = /^(2[1-9]\d\d|[3-9]\d{3})(-|$)/;
-/** A date no row is before: the epoch or earlier (`1970-01-01`, `1900-01-01`, `0001-01-01`). */
-export const FAR_PAST = /^(1[0-8]\d\d|19[0-6]\d|1970|0\d{3})(-\d\d-\d\d)?(?:[ T]00:00(:00)?(\.0+)?Z?)?$/;
+/** A date no row is after: year 2100 or later (`2999-01-01`, `9999-12-31T00:00:00Z`). */
+export const FAR_FUTURE = /^(2[1-9]\d\d|[3-9]\d{3})-\d\d-\d\d([ T][\d:.]+Z?)?$/;
+/** A creation date no row is before: the epoch or earlier (`1970-01-01`, `0001-01-01`). */
+export const FAR_PAST = /^(1[0-8]\d\d|19[0-6]\d|1970|0\d{3})-\d\d-\d\d([ T][\d:.]+Z?)?$/;
 
 const onlyWildcards = (value: unknown): boolean => typeof value === 'string' && /^(\*|%|%25)+$/.test(value);
 
@@ -30,11 +30,11 @@ export function comparisonMatchesAll(operator: string, value: unknown, negated =
       return true;
     case 'gt': {
       const n = numeric(value);
-      return n !== undefined ? n <= 0 : typeof value === 'string' && FAR_PAST.test(value);
+      return n !== undefined && n <= 0;
     }
     case 'gte': {
       const n = numeric(value);
-      return n !== undefined ? n <= 1 : typeof value === 'string' && FAR_PAST.test(value);
+      return n !== undefined && n <= 1;
     }
     case 'lt':
     case 'lte': {

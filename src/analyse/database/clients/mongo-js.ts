@@ -226,9 +226,18 @@ function objectEntries(tokens: JsToken[]): Array<{ key: string; value: JsToken[]
 const text = (tokens: JsToken[]) => tokens.map((t) => t.text).join('');
 const NOW = /^(newDate\(\)|Date\.now\(\)|ISODate\(\)|\$\$NOW|"\$\$NOW")$/;
 // (String tokens carry their text without quotes: `ISODate("1970-01-01")` reads `ISODate(1970-01-01)`.)
-const EPOCH = /^(newDate\(0\)|ISODate\(1970-01-01[^)]*\)|newDate\(1970-01-01[^)]*\)|0|MinKey|MinKey\(\))$/;
+const EPOCH = /^(newDate\(0\)|ISODate\(1970-01-01[^)]*\)|newDate\(1970-01-01[^)]*\)|MinKey|MinKey\(\))$/;
 
-/** Whether one field's condition leaves no document out: `{$exists: true}`, `{$ne: null}`, `{$gte: 0}`, `{$lt: new Date()}` on a creation time … */
+/** Fields every document of a collection has: the key, creation times, and the usual required ones. */
+const ALWAYS_PRESENT = new Set(['_id', 'id', 'status', 'state', 'type', 'kind', 'name', 'email', 'title', 'userId', 'user_id', 'tenantId', 'tenant_id', 'ownerId', 'owner_id']);
+const alwaysPresent = (field: string) => ALWAYS_PRESENT.has(field) || RECORDED_TIME.test(field);
+
+/**
+ * Whether one field's condition leaves no document out: `{$exists: true}`/`{$ne: null}` on a
+ * field every document has (`_id`, `status`, `createdAt` …); `{$gte: 0}` or the epoch; `{$lt:
+ * new Date()}` on a creation time. (`{deletedAt: {$ne: null}}` is the usual purge of soft-deleted
+ * documents: narrow.)
+ */
 function conditionMatchesAll(field: string, value: JsToken[]): boolean {
   const ops = objectEntries(value);
   if (!ops || ops.length === 0) return false; // an equality with a value narrows
@@ -236,12 +245,12 @@ function conditionMatchesAll(field: string, value: JsToken[]): boolean {
     const operand = text(v);
     switch (key) {
       case '$exists':
-        return operand === 'true' || operand === '1';
+        return alwaysPresent(field) && (operand === 'true' || operand === '1');
       case '$ne':
-        return operand === 'null' || operand === 'undefined';
+        return alwaysPresent(field) && (operand === 'null' || operand === 'undefined');
       case '$gte':
       case '$gt':
-        return EPOCH.test(operand) || /^-\d+(\.\d+)?$/.test(operand) || (key === '$gte' && operand === '0');
+        return EPOCH.test(operand) || (key === '$gte' && operand === '0');
       case '$lt':
       case '$lte':
         return RECORDED_TIME.test(field) && NOW.test(operand);
@@ -372,16 +381,27 @@ export function analyseMongoJs(code: string, scope: MongoScope): MongoEffect[] {
         break;
       }
       case 'forEach': {
-        // `db.users.find().forEach(u => db.users.deleteOne({_id: u._id}))`: one at a time, every document the query returns.
+        // `db.users.find().forEach(u => db.users.deleteOne({_id: u._id}))`: one at a time, every
+        // document the query returns — when the body deletes from the same collection, always.
         const last = chain[chain.length - 1];
         if (last?.kind !== 'call' || last.name !== 'find') break;
         const close = i - 2;
         const open = tokens[close]?.text === ')' ? openerOf(tokens, close) : -1;
         if (open < 0 || !matchesAll(callArguments(tokens, open)[0])) break;
-        const body = args.flat();
-        if (!body.some((t, k) => t.kind === 'id' && DELETE_ONE.has(t.text) && body[k - 1]?.text === '.' && body[k + 1]?.text === '(')) break;
+        const end = closerOf(tokens, i + 1);
+        if (end - i > 2000) break; // a long body is not a one-line purge; nested loops stay linear
+        const collection = collectionOf(chain.slice(0, -1));
+        let conditional = false;
+        let deletesSame = false;
+        for (let k = i + 2; k < end; k++) {
+          const b = tokens[k];
+          if (b.kind === 'id' && (b.text === 'if' || b.text === 'filter')) conditional = true;
+          if (b.kind === 'punct' && (b.text === '?' || b.text === '&' || b.text === '|' || b.text === '&&' || b.text === '||')) conditional = true;
+          if (b.kind === 'id' && DELETE_ONE.has(b.text) && tokens[k - 1]?.text === '.' && tokens[k + 1]?.text === '(' && collectionOf(receiver(tokens, k - 1)) === collection) deletesSame = true;
+        }
+        if (!deletesSame || conditional) break;
         const db = databaseOf(chain) ?? database;
-        effects.push({ rule: RULE.mongoDeleteAll, action: 'delete all documents', target: collectionOf(chain.slice(0, -1)), hints: ['deletes each document of an unfiltered find()', ...hintsFor(db)] });
+        effects.push({ rule: RULE.mongoDeleteAll, action: 'delete all documents', target: collection, hints: ['deletes each document of an unfiltered find()', ...hintsFor(db)] });
         break;
       }
       case 'runCommand':

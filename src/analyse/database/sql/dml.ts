@@ -47,14 +47,35 @@ function columnRef(tokens: Token[], x: number, y: number): { table: string; colu
  * row has its parent, so the join keeps them all. (`u.id = b.user_id` — the target's key found in
  * another table — filters: only the users listed in `banned`.)
  */
-function isParentLookup(tokens: Token[], a: number, b: number, targets: ReadonlySet<string>): boolean {
+function isParentLookup(tokens: Token[], a: number, b: number, targets: ReadonlySet<string>, aliases: ReadonlyMap<string, string>): boolean {
   const eq = tokens.findIndex((t, k) => k >= a && k < b && t.kind === 'op' && t.text === '=');
   if (eq < 0) return false;
   const left = columnRef(tokens, a, eq);
   const right = columnRef(tokens, eq + 1, b);
   if (!left || !right || left.table === right.table) return false;
   const [own, other] = targets.has(left.table) ? [left, right] : [right, left];
-  return targets.has(own.table) && !targets.has(other.table) && !KEY_COLUMN.test(own.column) && KEY_COLUMN.test(other.column);
+  if (!targets.has(own.table) || targets.has(other.table) || KEY_COLUMN.test(own.column) || !KEY_COLUMN.test(other.column)) return false;
+  // The parent table is the one the foreign key names (`customer_id` → customers); a join with
+  // another table (`spam_customers`, `orders_to_purge`, a CTE) is a filter.
+  const stem = /^(.+?)_?id$/i.exec(own.column)?.[1]?.toLowerCase();
+  const table = (aliases.get(other.table) ?? other.table).split('.').pop()!;
+  return stem !== undefined && [stem, `${stem}s`, `${stem}es`, stem.replace(/y$/, 'ies')].includes(table);
+}
+
+/** Table aliases of a statement (`customers c`, `customers AS c`, `JOIN plans p`), alias → table, lower-cased. */
+function tableAliases(tokens: Token[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!(t.kind === 'word' && ['FROM', 'JOIN', 'USING'].includes(t.up)) && !(t.kind === 'punct' && t.text === ',')) continue;
+    const name = readName(tokens, k + 1);
+    if (!name) continue;
+    let i = name.next;
+    if (isWord(tokens[i], 'AS')) i++;
+    const alias = tokens[i];
+    if (alias && (alias.kind === 'ident' || (alias.kind === 'word' && !ALIAS_STOP.has(alias.up)))) aliases.set(alias.text.toLowerCase(), name.name.toLowerCase());
+  }
+  return aliases;
 }
 
 /** The target table's name and alias (`orders o`, `orders AS o`), lower-cased. */
@@ -76,6 +97,7 @@ function targetNames(tokens: Token[], k: number): Set<string> {
  * that has its parent: with a foreign key, every row. It narrows nothing.
  */
 function onlyJoinConditions(tokens: Token[], from: number, to: number, targets: ReadonlySet<string>): boolean {
+  const aliases = tableAliases(tokens);
   const parts: Array<[number, number]> = [];
   let start = from;
   let depth = 0;
@@ -89,7 +111,7 @@ function onlyJoinConditions(tokens: Token[], from: number, to: number, targets: 
     }
   }
   parts.push([start, to]);
-  return targets.size > 0 && parts.every(([a, b]) => b > a && isParentLookup(tokens, a, b, targets));
+  return targets.size > 0 && parts.every(([a, b]) => b > a && isParentLookup(tokens, a, b, targets, aliases));
 }
 
 /**

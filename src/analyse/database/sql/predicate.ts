@@ -128,7 +128,8 @@ class Evaluator {
     }
     if (typeof bound !== 'string' || !this.isColumn(columnSide[0], columnSide[1])) return -1;
     if ((text === '<' || text === '<=') && FAR_FUTURE.test(bound)) return 1;
-    if ((text === '>' || text === '>=') && FAR_PAST.test(bound)) return 1;
+    // Only a creation time is known to be after the epoch (a birth date may be before 1970).
+    if ((text === '>' || text === '>=') && FAR_PAST.test(bound) && this.isRecordedTime(columnSide[0], columnSide[1])) return 1;
     return -1;
   }
 
@@ -174,7 +175,10 @@ class Evaluator {
     let k = a + 1;
     if (isPunct(t[k], '(')) k = skipGroup(t, k, b);
     if (k === b) return true;
-    return t[k]?.kind === 'op' && t[k].text === '+';
+    if (t[k]?.kind !== 'op' || t[k].text !== '+') return false;
+    // `now() + interval '1 day'` is later; `now() + interval '-30 days'` or `+ -1` is not.
+    for (let j = k + 1; j < b; j++) if ((t[j].kind === 'op' && t[j].text === '-') || (t[j].kind === 'string' && t[j].text.trim().startsWith('-'))) return false;
+    return true;
   }
 
   private single(tok: Token): Truth {

@@ -26,6 +26,9 @@ function isElasticsearch(request: HttpRequest): boolean {
 
 /** A delete-by-query body that selects everything (or cannot be seen). */
 function queryMatchesAll(request: HttpRequest): boolean {
+  // A `q=` in the URL selects what it says (`q=*` is everything).
+  const q = queryValue(request, 'q');
+  if (q !== undefined) return /^\s*(\*|\*:\*)?\s*$/.test(q);
   if (request.body.kind === 'unknown' || request.body.kind === 'none') return true;
   const json = jsonBody(request) as Record<string, unknown> | undefined;
   if (!json || typeof json !== 'object') return request.query.every((p) => p.name !== 'q') || queryValue(request, 'q') === '*';
