@@ -73,7 +73,7 @@ interface Frame {
 }
 
 /** Programs whose output the line itself determines (src/expand/producers.ts). */
-const PRODUCERS = new Set(['echo', 'printf', 'cat', 'tee', 'base64', 'base32', 'openssl', 'xxd', 'rev']);
+const PRODUCERS = new Set(['echo', 'printf', 'cat', 'tee', 'base64', 'base32', 'openssl', 'xxd', 'rev', 'mktemp']);
 
 /** What a command gives the next one in a pipeline: its output when known, and how to name it. */
 class Ran {
@@ -146,6 +146,9 @@ const knownValue = (scope: Scope) => (name: string) => {
   const value = scope.get(name);
   return value?.known ? value.text : undefined;
 };
+
+/** An unknown folder followed by a literal program name: `…/bin/eslint`. */
+const LITERAL_PROGRAM = /\/([A-Za-z0-9][A-Za-z0-9._+-]*)$/;
 
 const MAX_LOOP_ITEMS = 16;
 const MAX_LOOP_PASSES = 64;
@@ -596,6 +599,10 @@ class Expander {
     /** Nothing but `command`/`builtin`/`time` before it: an `eval` or `source` runs in this shell. */
     let inThisShell = !state.ownProcess;
     for (let hops = 0; hops < 64 && argv.length > 0; hops++) {
+      // `$(go env GOPATH)/bin/golangci-lint`, `"$VIRTUAL_ENV/bin/python"`: the folder is unknown but
+      // the program is named; it is analysed (and unwrapped) as that program.
+      const tail = argv[0].known ? undefined : LITERAL_PROGRAM.exec(argv[0].text)?.[1];
+      if (tail) argv = [{ text: tail, known: true }, ...argv.slice(1)];
       if (!argv[0].known) break;
       const name = basename(argv[0].text);
       if (name === 'git') {

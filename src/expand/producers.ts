@@ -95,6 +95,28 @@ function filesOrStdin(input: ProducerInput, files: readonly string[]): string | 
 }
 
 /** Standard output of the command, or undefined when it cannot be known. */
+/**
+ * The path mktemp prints: a new name under /tmp (or `-p DIR`/`--tmpdir=DIR`, or the template's own
+ * folder). Its random part is shown as X's; what matters to the analysers is where it is.
+ */
+function mktemp(args: readonly string[]): string | undefined {
+  let dir: string | undefined;
+  let template: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-p' || a === '--tmpdir') dir = args[++i];
+    else if (a.startsWith('--tmpdir=')) dir = a.slice('--tmpdir='.length);
+    else if (a === '-t' || a === '-d' || a === '-u' || a === '-q' || a === '--directory' || a === '--dry-run' || a === '--quiet') continue;
+    else if (a === '--suffix') i++;
+    else if (a.startsWith('-')) continue;
+    else template = a;
+  }
+  if (template?.includes('/')) return template.startsWith('/') ? `${template}\n` : undefined;
+  const base = dir ?? '/tmp';
+  if (!base.startsWith('/')) return undefined;
+  return `${base.replace(/\/+$/, '')}/${template ?? 'tmp.XXXXXXXXXX'}\n`;
+}
+
 export function producedOutput(name: string, input: ProducerInput): string | undefined {
   if (!input.known) return undefined;
   const args = input.argv.slice(1);
@@ -122,6 +144,8 @@ export function producedOutput(name: string, input: ProducerInput): string | und
       return undefined;
     case 'rev':
       return input.stdin?.split('\n').map((line) => [...line].reverse().join('')).join('\n');
+    case 'mktemp':
+      return mktemp(args);
     default:
       return undefined;
   }

@@ -52,3 +52,32 @@ describe('bounded time on long inputs', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe('from the false-positive hunt (set 7)', () => {
+  it.each([
+    'eval "$(ssh-agent -s)" && ssh-add ~/.ssh/id_ed25519',
+    'eval "$(pyenv init -)"',
+    'eval $(minikube docker-env)',
+    'source <(kubectl completion bash)',
+    '$(go env GOPATH)/bin/golangci-lint run ./...',
+    '"$VIRTUAL_ENV/bin/python" -m pytest -q',
+    'DIR=$(mktemp -d); trap \'rm -rf "$DIR"\' EXIT; cd "$DIR" && git clone https://github.com/acme/x .',
+    "find . -name '*.js.map' -delete",
+    "find . -name '.coverage.*' -delete",
+  ])('%s is allowed', (command) => expect(decide(command)).toBe('allow'));
+
+  it('a folder under the temporary folder, reached by cd', () => {
+    expect(evaluate({ command: 'cd /tmp && rm -rf build-xyz', cwd: '/work/project' }).decision).toBe('allow');
+    expect(evaluate({ command: 'rm -rf src', cwd: '/tmp/checkout' }).decision).not.toBe('allow');
+  });
+
+  it.each([
+    "trap 'rm -rf src' EXIT; npm test",
+    "trap 'kubectl delete ns production' INT TERM EXIT; sleep 5",
+    "echo 'rm -rf src' | sh -",
+    'echo cm0gLXJmIHNyYw== | base64 -d | sh -',
+    "bash - <<'EOF'\nrm -rf src\nEOF",
+    'eval "$(ssh-agent -s; rm -rf src)"',
+    '$(dirname $(which sudo))/sudo rm -rf /srv/data',
+  ])('%s is held', (command) => expect(decide(command)).not.toBe('allow'));
+});

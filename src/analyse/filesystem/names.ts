@@ -29,6 +29,7 @@ const REGENERABLE_WEAK = new Set([
 const REGENERABLE_FILE_PATTERNS = new Set([
   '.ds_store', '._*', 'thumbs.db', 'desktop.ini', '*~', '.*~', '#*#', '.#*', 'core', 'nohup.out',
   'npm-debug.log*', 'yarn-error.log*', 'yarn-debug.log*', '.eslintcache', '*.tsbuildinfo',
+  '.coverage', '.coverage.*', 'lcov.info', '*.lcov',
 ]);
 
 /** Extensions of regenerable or throwaway files. */
@@ -219,6 +220,9 @@ export function isRegenerablePattern(pattern: string): boolean {
   if (REGENERABLE_FILE_PATTERNS.has(p) || isRegenerableDir(p, true) || isTempName(p.replace(/[*?[\]]/g, ''))) return true;
   const ext = /^\*\.([a-z0-9_[\]-]+)(\.\*)?$/.exec(p)?.[1];
   if (ext) return expandCharClasses(ext).every((e) => REGENERABLE_EXTENSIONS.has(e));
+  // `*.js.map`, `*.d.ts.map`: the last extension decides.
+  const last = /^\*(\.[a-z0-9_-]+)+\.([a-z0-9_-]+)$/.exec(p)?.[2];
+  if (last) return REGENERABLE_EXTENSIONS.has(last);
   // `*.log.*`, `app.log.1`, `error.log`, `*.tmp`
   if (/\.log(\.[*0-9]+)?$/.test(p)) return true;
   return false;

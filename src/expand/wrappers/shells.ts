@@ -19,17 +19,48 @@ const shell: Unwrapper = (argv): Unwrapped => {
     return text ? { kind: 'shell', text, via: `${name} -c`, ...(args.length ? { args } : {}) } : { kind: 'inert' };
   }
   const script = argv[scan.index];
-  if (script && !has(scan, '-s')) return { kind: 'script', path: script, via: `${name} ${script.text}` };
+  // `sh -` reads its script from stdin, like `sh -s`.
+  if (script && script.text !== '-' && !has(scan, '-s')) return { kind: 'script', path: script, via: `${name} ${script.text}` };
   return { kind: 'stdin-shell', via: name };
 };
 
 const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'rbash', 'fish', 'pwsh', 'oksh', 'loksh'];
 
+/**
+ * Tools whose output is shell set-up to evaluate in the current shell: environment exports,
+ * version-manager shims, prompt and completion scripts (`eval "$(ssh-agent -s)"`,
+ * `eval "$(pyenv init -)"`, `source <(kubectl completion bash)`). The tool itself is still checked
+ * where it runs (in the substitution); what it prints is not a destructive command.
+ */
+const SETUP_TOOLS = new Set([
+  'ssh-agent', 'gpg-agent', 'keychain', 'direnv', 'pyenv', 'rbenv', 'nodenv', 'jenv', 'goenv', 'plenv', 'phpenv', 'brew', 'minikube',
+  'docker-machine', 'fnm', 'conda', 'mamba', 'micromamba', 'opam', 'starship', 'zoxide', 'mise', 'rtx', 'atuin', 'thefuck',
+  'luarocks', 'oh-my-posh', 'mcfly', 'navi', 'rustup', 'nvm', 'volta', 'pdm', 'pipenv', 'poetry', 'devbox', 'nix', 'flox',
+]);
+
+/** `$(tool …)`, `` `tool …` `` or `<(tool …)` around a shell set-up printer. */
+export function printsShellSetup(text: string): boolean {
+  const inner = /^\s*(?:\$\(|<\(|`)(.*?)(?:\)|`)\s*$/s.exec(text)?.[1];
+  if (!inner || /[;&|`$<>]/.test(inner.replace(/^\S+/, ''))) return false;
+  const words = inner.trim().split(/\s+/);
+  const tool = words[0]?.split('/').pop() ?? '';
+  return SETUP_TOOLS.has(tool) || words.slice(1).some((w) => w === 'completion' || w === 'completions');
+}
+
 /** `eval a b c` runs the words joined by spaces. */
-const evalBuiltin: Unwrapper = (argv) => (argv.length > 1 ? { kind: 'shell', text: joinWords(argv.slice(1)), via: 'eval', inScope: true } : { kind: 'inert' });
+const evalBuiltin: Unwrapper = (argv) => {
+  if (argv.length < 2) return { kind: 'inert' };
+  const text = joinWords(argv.slice(1));
+  if (argv.length === 2 && printsShellSetup(argv[1].text)) return { kind: 'inert' };
+  return { kind: 'shell', text, via: 'eval', inScope: true };
+};
 
 /** `source x.sh`, `. x.sh` */
-const source: Unwrapper = (argv) => (argv[1] ? { kind: 'script', path: argv[1], via: `${argv[0].text} ${argv[1].text}`, inScope: true } : { kind: 'inert' });
+const source: Unwrapper = (argv) => {
+  if (!argv[1]) return { kind: 'inert' };
+  if (!argv[1].known && printsShellSetup(argv[1].text)) return { kind: 'inert' };
+  return { kind: 'script', path: argv[1], via: `${argv[0].text} ${argv[1].text}`, inScope: true };
+};
 
 /** `at now`, `batch`: read a script from stdin (or `-f file`) to run later. */
 const at: Unwrapper = (argv) => {
@@ -116,7 +147,15 @@ const php = interpreter({ language: 'php', code: ['-r'], valueOptions: ['-c', '-
 
 const deno: Unwrapper = (argv) => (argv[1]?.text === 'eval' && argv[2] ? { kind: 'code', language: 'node', code: argv[2], via: 'deno eval' } : null);
 
+/** `trap 'cmd' EXIT INT …`: the shell runs cmd when the signal (or its own exit) comes. */
+const trap: Unwrapper = (argv) => {
+  const action = argv[1];
+  if (!action || argv.length < 3 || ['-', '', '-p', '-l', '--'].includes(action.text)) return { kind: 'inert' };
+  return { kind: 'shell', text: action, via: `trap … ${argv[2].text}` };
+};
+
 export const shellWrappers: Record<string, Unwrapper> = {
+  trap,
   ...Object.fromEntries(SHELLS.map((s) => [s, shell])),
   eval: evalBuiltin,
   source,
