@@ -147,8 +147,12 @@ const knownValue = (scope: Scope) => (name: string) => {
   return value?.known ? value.text : undefined;
 };
 
-/** An unknown folder followed by a literal program name: `…/bin/eslint`. */
-const LITERAL_PROGRAM = /\/([A-Za-z0-9][A-Za-z0-9._+-]*)$/;
+/**
+ * An unknown folder followed by a literal program name (`$VIRTUAL_ENV/bin/python`,
+ * `$(go env GOPATH)/bin/golangci-lint`). Only a plain variable or a command that prints a folder:
+ * unquoted, other unknown text could split into words and be a command of its own.
+ */
+const LITERAL_PROGRAM = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\((?:go env [A-Z]+|npm root(?: -g)?|npm bin|yarn bin|yarn global bin|pnpm bin|pnpm root|brew --prefix(?: [\w@.-]+)?|git rev-parse --show-toplevel|pwd|rustc --print sysroot|python3? -m site --user-base|pyenv root|rbenv root|go env GOPATH)\))(?:\/[A-Za-z0-9._+-]+)*\/([A-Za-z0-9][A-Za-z0-9._+-]*)$/;
 
 const MAX_LOOP_ITEMS = 16;
 const MAX_LOOP_PASSES = 64;

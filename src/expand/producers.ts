@@ -101,20 +101,28 @@ function filesOrStdin(input: ProducerInput, files: readonly string[]): string | 
  */
 function mktemp(args: readonly string[]): string | undefined {
   let dir: string | undefined;
-  let template: string | undefined;
+  const templates: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '-p' || a === '--tmpdir') dir = args[++i];
-    else if (a.startsWith('--tmpdir=')) dir = a.slice('--tmpdir='.length);
-    else if (a === '-t' || a === '-d' || a === '-u' || a === '-q' || a === '--directory' || a === '--dry-run' || a === '--quiet') continue;
+    if (a === '-p') {
+      if (args[i + 1] === undefined) return undefined; // fails
+      dir = args[++i];
+    } else if (a.startsWith('--tmpdir=')) dir = a.slice('--tmpdir='.length);
+    else if (['--tmpdir', '-t', '-d', '-u', '-q', '--directory', '--dry-run', '--quiet'].includes(a)) continue;
     else if (a === '--suffix') i++;
-    else if (a.startsWith('-')) continue;
-    else template = a;
+    else if (a.startsWith('-')) return undefined; // an option this reading does not know
+    else templates.push(a);
   }
-  if (template?.includes('/')) return template.startsWith('/') ? `${template}\n` : undefined;
-  const base = dir ?? '/tmp';
-  if (!base.startsWith('/')) return undefined;
-  return `${base.replace(/\/+$/, '')}/${template ?? 'tmp.XXXXXXXXXX'}\n`;
+  // mktemp fails (and prints nothing) with more than one template or one without XXX; a failed
+  // mktemp leaves `$D` empty, so `rm -rf "$D"/*` is `rm -rf /*`: only a sure success gives a path.
+  if (templates.length > 1) return undefined;
+  const template = templates[0];
+  if (template !== undefined && !/XXX[^/]*$/.test(template)) return undefined;
+  if (template?.includes('/')) return template.startsWith('/') && dir === undefined ? `${template}\n` : undefined;
+  // Only the temporary folders are known to exist.
+  const base = (dir ?? '/tmp').replace(/\/+$/, '');
+  if (!['/tmp', '/var/tmp', '/dev/shm'].includes(base)) return undefined;
+  return `${base}/${template ?? 'tmp.XXXXXXXXXX'}\n`;
 }
 
 export function producedOutput(name: string, input: ProducerInput): string | undefined {

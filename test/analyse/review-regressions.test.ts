@@ -1,6 +1,8 @@
 // Cases a review of the held-out fixes found: holds that must stay, and ordinary commands that the
 // new heuristics must leave alone, in bounded time.
 import { describe, expect, it } from 'vitest';
+import { expand } from '../../src/expand/index.js';
+import { parse } from '../../src/parse/index.js';
 import { evaluate } from '../../src/pipeline.js';
 
 const decide = (command: string) => evaluate({ command, cwd: '/work/project' }, { home: '/home/agent' }).decision;
@@ -80,4 +82,28 @@ describe('from the false-positive hunt (set 7)', () => {
     'eval "$(ssh-agent -s; rm -rf src)"',
     '$(dirname $(which sudo))/sudo rm -rf /srv/data',
   ])('%s is held', (command) => expect(decide(command)).not.toBe('allow'));
+});
+
+describe('review of the set-7 fixes: still held', () => {
+  it.each([
+    'source <(echo rm -rf ~ completion)',
+    "source <(printf 'rm -rf src\\n' completion)",
+    'eval "$(cat cleanup.sh completion)"',
+    'eval "$(poetry run python gen.py)"',
+    'eval "$(conda run echo rm -rf ~)"',
+    `$(awk 'BEGIN{printf "rm -rf /home/u "}')/true`,
+    'D=$(mktemp -d foo); rm -rf "$D"/*',
+    'D=$(mktemp -d -p /nonexistent); rm -rf "$D"/*',
+    'D=$(mktemp -p); rm -rf "$D"/*',
+    'D=$(mktemp -d --tmpdir /tmp x); rm -rf "$D"/*',
+    'cd /tmp && rm -rf ~+/../home/u',
+    'cd /tmp && rm -rf ~+',
+    "trap -- 'rm -rf src' EXIT",
+  ])('%s', (command) => expect(decide(command)).not.toBe('allow'));
+
+  it('`bash - script` runs the script', () => {
+    const files = new Map([['/work/project/cleanup.sh', 'rm -rf src\n']]);
+    const r = expand(parse('bash - cleanup.sh'), { cwd: '/work/project', home: '/home/agent', readFile: (p) => files.get(p), parse: (t) => parse(t) });
+    expect(r.commands.map((c) => c.argv.join(' '))).toContain('rm -rf src');
+  });
 });

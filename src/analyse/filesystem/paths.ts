@@ -99,6 +99,8 @@ function fold(segments: string[], anchor: Anchor): { anchor: Anchor; segments: s
 export function parsePath(raw: string): FsPath {
   const word = raw;
   if (word === '') return { raw, anchor: 'opaque', segments: [] };
+  // `~+` is $PWD and `~-` is $OLDPWD: where they point is the shell's to know.
+  if (/^~[+-](\/|$)/.test(word)) return { raw, anchor: 'opaque', segments: [] };
   if (word === '~' || word.startsWith('~/') || /^~[A-Za-z0-9._-]+(\/|$)/.test(word)) {
     const slash = word.indexOf('/');
     const rest = slash < 0 ? [] : word.slice(slash + 1).split('/');

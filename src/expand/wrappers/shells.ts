@@ -18,9 +18,9 @@ const shell: Unwrapper = (argv): Unwrapped => {
     const args = argv.slice(scan.index + 1);
     return text ? { kind: 'shell', text, via: `${name} -c`, ...(args.length ? { args } : {}) } : { kind: 'inert' };
   }
-  const script = argv[scan.index];
-  // `sh -` reads its script from stdin, like `sh -s`.
-  if (script && script.text !== '-' && !has(scan, '-s')) return { kind: 'script', path: script, via: `${name} ${script.text}` };
+  // `sh -` ends the options: with a word after it, that is the script; alone, stdin is.
+  const script = argv[scan.index]?.text === '-' ? argv[scan.index + 1] : argv[scan.index];
+  if (script && !has(scan, '-s')) return { kind: 'script', path: script, via: `${name} ${script.text}` };
   return { kind: 'stdin-shell', via: name };
 };
 
@@ -32,19 +32,35 @@ const SHELLS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'rbas
  * `eval "$(pyenv init -)"`, `source <(kubectl completion bash)`). The tool itself is still checked
  * where it runs (in the substitution); what it prints is not a destructive command.
  */
-const SETUP_TOOLS = new Set([
-  'ssh-agent', 'gpg-agent', 'keychain', 'direnv', 'pyenv', 'rbenv', 'nodenv', 'jenv', 'goenv', 'plenv', 'phpenv', 'brew', 'minikube',
-  'docker-machine', 'fnm', 'conda', 'mamba', 'micromamba', 'opam', 'starship', 'zoxide', 'mise', 'rtx', 'atuin', 'thefuck',
-  'luarocks', 'oh-my-posh', 'mcfly', 'navi', 'rustup', 'nvm', 'volta', 'pdm', 'pipenv', 'poetry', 'devbox', 'nix', 'flox',
-]);
+/** Agents that print their environment whatever the options. */
+const AGENTS = new Set(['ssh-agent', 'gpg-agent', 'keychain']);
+/** Version managers and environment tools, with the subcommands that print shell set-up. */
+const SETUP_SUBCOMMANDS: Record<string, string[]> = {
+  pyenv: ['init', 'virtualenv-init'], rbenv: ['init'], nodenv: ['init'], jenv: ['init'], goenv: ['init'], plenv: ['init'], phpenv: ['init'],
+  fnm: ['env'], mise: ['activate', 'env'], rtx: ['activate', 'env'], starship: ['init'], zoxide: ['init'], atuin: ['init'], direnv: ['hook', 'export'],
+  opam: ['env', 'config'], brew: ['shellenv'], minikube: ['docker-env', 'podman-env'], 'docker-machine': ['env'], conda: ['shell.bash', 'shell.zsh', 'shell.posix'],
+  mamba: ['shell'], micromamba: ['shell'], luarocks: ['path'], thefuck: ['--alias'], 'oh-my-posh': ['init'], rustup: ['completions'],
+};
+/** Programs whose output is whatever they are given: never "set-up", whatever words follow. */
+const PRINTERS = new Set(['echo', 'printf', 'cat', 'curl', 'wget', 'git', 'sed', 'awk', 'head', 'tail', 'python', 'python3', 'node', 'perl', 'ruby', 'sh', 'bash', 'base64', 'xxd', 'jq', 'yq', 'tr']);
 
-/** `$(tool …)`, `` `tool …` `` or `<(tool …)` around a shell set-up printer. */
+/**
+ * `$(tool …)`, `` `tool … ` `` or `<(tool …)` around a shell set-up printer: an agent
+ * (`ssh-agent -s`), a version manager's set-up subcommand (`pyenv init -`, `brew shellenv`), or a
+ * completion script (`kubectl completion bash`). The tool is named plainly or by absolute path.
+ */
 export function printsShellSetup(text: string): boolean {
-  const inner = /^\s*(?:\$\(|<\(|`)(.*?)(?:\)|`)\s*$/s.exec(text)?.[1];
-  if (!inner || /[;&|`$<>]/.test(inner.replace(/^\S+/, ''))) return false;
+  const inner = /^\s*(?:\$\(|<\(|`)([^;&|`$<>()]*)(?:\)|`)\s*$/.exec(text)?.[1];
+  if (!inner) return false;
   const words = inner.trim().split(/\s+/);
-  const tool = words[0]?.split('/').pop() ?? '';
-  return SETUP_TOOLS.has(tool) || words.slice(1).some((w) => w === 'completion' || w === 'completions');
+  const path = words[0] ?? '';
+  if (path.includes('/') && !path.startsWith('/')) return false; // `./pyenv`: a file of the project
+  const tool = path.split('/').pop() ?? '';
+  if (AGENTS.has(tool)) return words.slice(1).every((w) => w.startsWith('-'));
+  const subcommands = Object.hasOwn(SETUP_SUBCOMMANDS, tool) ? SETUP_SUBCOMMANDS[tool] : undefined;
+  if (subcommands) return words.length <= 4 && subcommands.includes(words[1] ?? '');
+  // `kubectl completion bash`, `gh completion -s zsh`, `npm completion`
+  return !PRINTERS.has(tool) && words.length <= 4 && (words[1] === 'completion' || words[1] === 'completions');
 }
 
 /** `eval a b c` runs the words joined by spaces. */
@@ -147,11 +163,12 @@ const php = interpreter({ language: 'php', code: ['-r'], valueOptions: ['-c', '-
 
 const deno: Unwrapper = (argv) => (argv[1]?.text === 'eval' && argv[2] ? { kind: 'code', language: 'node', code: argv[2], via: 'deno eval' } : null);
 
-/** `trap 'cmd' EXIT INT …`: the shell runs cmd when the signal (or its own exit) comes. */
+/** `trap [--] 'cmd' EXIT INT …`: the shell runs cmd when the signal (or its own exit) comes. */
 const trap: Unwrapper = (argv) => {
-  const action = argv[1];
-  if (!action || argv.length < 3 || ['-', '', '-p', '-l', '--'].includes(action.text)) return { kind: 'inert' };
-  return { kind: 'shell', text: action, via: `trap … ${argv[2].text}` };
+  const at = argv[1]?.text === '--' ? 2 : 1;
+  const action = argv[at];
+  if (!action || argv.length < at + 2 || ['-', '', '-p', '-l'].includes(action.text)) return { kind: 'inert' };
+  return { kind: 'shell', text: action, via: `trap … ${argv[at + 1].text}` };
 };
 
 export const shellWrappers: Record<string, Unwrapper> = {
