@@ -1,11 +1,10 @@
 // parse ─▶ expand ─▶ analyse ─▶ policy, for one command line. No I/O beyond bounded file reads
 // (scripts given by path, @file bodies, package.json scripts); the hook, `check` and `explain`
 // all decide through here.
-import { isAbsolute, resolve } from 'node:path';
 import { analysersFor, sqlAnalyser } from './analyse/index.js';
 import { productionHints } from './analyse/context.js';
 import { onlyPrintsHelp } from './analyse/help.js';
-import { expand, type VirtualFile } from './expand/index.js';
+import { expand } from './expand/index.js';
 import { parse, ParseError, type ParseLimits, type Script } from './parse/index.js';
 import { applyPolicy, findingDecision } from './policy/index.js';
 import { builtinPackSource } from './rules/builtin.js';
@@ -143,17 +142,11 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
     const { decision, findings } = applyPolicy([failure], rules);
     return { decision, findings, commands: [], script };
   }
-  const files: Map<string, VirtualFile> = expansion.files;
   const ctx: AnalysisContext = {
     rules,
     analyseSql: (text, cmd) => sqlAnalyser()(text, cmd),
     commandWords: firstCommandWords,
-    readFile(path, cwd) {
-      // An unknown working directory (`cd "$D"`) keeps a relative path unknown, as in expansion.
-      const full = path === '~' || path.startsWith('~/') ? home + path.slice(1) : isAbsolute(path) ? path : isAbsolute(cwd) ? resolve(cwd, path) : `${cwd}/${path}`;
-      const written = files.get(full);
-      return written ? written.text : isAbsolute(full) ? readSmallFile(full) : undefined;
-    },
+    readFile: expansion.readFile,
   };
 
   const findings = [...expansion.findings];

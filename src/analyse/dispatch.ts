@@ -2,10 +2,11 @@
 // and those for commands that write through an output redirection ('>').
 import type { Analyser, ExecCommand } from '../types.js';
 
-const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
+/** Redirection operators that write (`>&` too: `>& file` writes stdout and stderr there). */
+export const WRITE_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
 
 export function writesThroughRedirect(cmd: ExecCommand): boolean {
-  return cmd.redirects.some((r) => WRITES.has(r.op));
+  return cmd.redirects.some((r) => WRITE_REDIRECTS.has(r.op));
 }
 
 export interface DispatchTable {

@@ -5,6 +5,7 @@
 // (`curl -d --help`, `find -name --help`), a file name (`rm help -rf ~`), or an operand where
 // options end at the first operand (POSIXLY_CORRECT, BSD tools).
 import type { ExecCommand } from '../types.js';
+import { WRITE_REDIRECTS } from './dispatch.js';
 
 const SUBCOMMAND_CLIS = new Set([
   'heroku', 'gh', 'glab', 'fly', 'flyctl', 'railway', 'render', 'vercel', 'netlify', 'supabase', 'neonctl', 'neon', 'pscale',
@@ -15,8 +16,6 @@ const SUBCOMMAND_CLIS = new Set([
   'flux', 'argocd', 'velero', 'clever',
 ]);
 
-const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
-
 /** The command only prints help: `<cli> <subcommand words…> --help`, or `aws <words…> help`. */
 export function onlyPrintsHelp(cmd: ExecCommand): boolean {
   const argv = cmd.argv;
@@ -24,7 +23,7 @@ export function onlyPrintsHelp(cmd: ExecCommand): boolean {
   const last = argv[argv.length - 1];
   if (last !== '--help' && !(cmd.name === 'aws' && last === 'help')) return false;
   // Help text written over a file still overwrites it.
-  if (cmd.redirects.some((r) => WRITES.has(r.op) && r.target !== '/dev/null' && !(r.op === '>&' && /^(\d+|-)$/.test(r.target)))) return false;
+  if (cmd.redirects.some((r) => WRITE_REDIRECTS.has(r.op) && r.target !== '/dev/null' && !(r.op === '>&' && /^(\d+|-)$/.test(r.target)))) return false;
   // Nothing but subcommand words (and names) before it: no option that could take `--help` as its value.
   return argv.slice(1, -1).every((word) => !word.startsWith('-'));
 }

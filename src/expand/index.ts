@@ -15,7 +15,7 @@ import { assignedNames } from './assigned.js';
 import { cwdAlternatives, eitherCwd, Scope, type Value, type VirtualFile } from './scope.js';
 import { resolveFields, resolveWord, type WordContext } from './words.js';
 import { unwrappersFor, type Unwrapped, type UnwrapIO } from './wrappers/index.js';
-import { GIT_COMMAND_VARIABLES } from './wrappers/git.js';
+import { GIT_COMMAND_VARIABLES, GIT_VALUE_OPTIONS } from './wrappers/git.js';
 import { lit } from './wrappers/types.js';
 
 export interface ExpandLimits {
@@ -56,6 +56,8 @@ export interface Expansion {
   findings: Finding[];
   /** Files written earlier on the line, by absolute path. */
   files: Map<string, VirtualFile>;
+  /** Reads a file as the line sees it (written earlier on the line, else on disk), relative to `cwd`. */
+  readFile(path: string, cwd: string): string | undefined;
 }
 
 interface Frame {
@@ -138,7 +140,6 @@ const NO_REDIRECTS: Redirections = { list: [] };
 
 const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
-const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 /** A variable's value as the line set it, when known. */
@@ -891,7 +892,7 @@ export function expand(script: Script, options: ExpandOptions): Expansion {
     if (!(error instanceof LimitReached)) throw error;
     expander.limitFinding(error.message);
   }
-  return { commands: expander.commands, findings: expander.findings, files };
+  return { commands: expander.commands, findings: expander.findings, files, readFile: (path, cwd) => expander.readFile(path, cwd) };
 }
 
 export { Scope } from './scope.js';

@@ -160,19 +160,13 @@ export function inlineCodeEffects(language: InterpreterLanguage, code: string, m
   const pythonImports = language === 'python' ? shellImports(code) : undefined;
   let i = 0;
   while (i < code.length && effects.length < maxEffects) {
-    const comment = commentStart(language, code, i);
-    if (comment === -1) break;
-    if (comment >= 0) {
-      i = comment + 1;
+    // Comments and strings are skipped whole so that words inside them are not taken for calls …
+    const past = pastCommentOrString(code, i, language);
+    if (past !== undefined) {
+      i = past;
       continue;
     }
     const ch = code[i];
-    // Strings are skipped whole so that words inside them are not taken for calls …
-    if (ch === '"' || ch === "'") {
-      const literal = readString(code, i, language);
-      i = literal ? literal.end : i + 1;
-      continue;
-    }
     // … except backtick command strings in ruby/perl/php, which run.
     if (ch === '`') {
       const literal = readString(code, i, language);
@@ -312,6 +306,20 @@ const SPLIT_BUDGET = 200_000;
 const sqlEffect = (text: string): CodeEffect => ({ kind: 'argv', argv: ['psql', '-c', text] });
 const mongoEffect = (text: string): CodeEffect => ({ kind: 'argv', argv: ['mongosh', '--eval', text] });
 
+/**
+ * Where a comment or a quoted string starting at `i` ends (the code's end for a comment that
+ * never does), or undefined when neither starts there. Backtick strings count only when asked.
+ */
+function pastCommentOrString(code: string, i: number, language: InterpreterLanguage, backticks = false): number | undefined {
+  const comment = commentStart(language, code, i);
+  if (comment === -1) return code.length;
+  if (comment >= 0) return comment + 1;
+  const ch = code[i];
+  if (ch !== '"' && ch !== "'" && !(backticks && ch === '`')) return undefined;
+  const literal = readString(code, i, language);
+  return literal ? literal.end : i + 1;
+}
+
 /** Index of each opening bracket → its closing bracket, skipping strings and comments. Linear. */
 function bracketPairs(code: string, language: InterpreterLanguage): Map<number, number> {
   const pairs = new Map<number, number>();
@@ -319,18 +327,12 @@ function bracketPairs(code: string, language: InterpreterLanguage): Map<number, 
   const closer: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
   let i = 0;
   while (i < code.length) {
-    const comment = commentStart(language, code, i);
-    if (comment === -1) break;
-    if (comment >= 0) {
-      i = comment + 1;
+    const past = pastCommentOrString(code, i, language, true);
+    if (past !== undefined) {
+      i = past;
       continue;
     }
     const ch = code[i];
-    if (ch === '"' || ch === "'" || ch === '`') {
-      const literal = readString(code, i, language);
-      i = literal ? literal.end : i + 1;
-      continue;
-    }
     if (ch === '(' || ch === '[' || ch === '{') stack.push(i);
     else if (ch === ')' || ch === ']' || ch === '}') {
       // A stray closer (unbalanced code) drops the openers it does not match.

@@ -8,6 +8,7 @@ import type { ExecCommand } from '../../types.js';
 import { parseArgs, type ParsedArgs } from '../../rules/argv.js';
 import type { PathOp } from './protected-paths.js';
 import { own } from '../../util/own.js';
+import { WRITE_REDIRECTS } from '../dispatch.js';
 
 export interface PathUse {
   word: string;
@@ -16,7 +17,6 @@ export interface PathUse {
   base?: string;
 }
 
-const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>', '<>', '>&']);
 
 function positionals(parsed: ParsedArgs): string[] {
   return [...parsed.positionals.map((p) => p.value), ...parsed.rest];

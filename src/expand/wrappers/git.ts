@@ -6,7 +6,8 @@
 import type { Value } from '../scope.js';
 import { joinWords, lit, type Unwrapped, type Unwrapper } from './types.js';
 
-const GLOBAL_VALUES = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix']);
+/** git's global options that take the next word as their value. */
+export const GIT_VALUE_OPTIONS = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
 /** Settings whose value git runs through a shell. */
 const COMMAND_SETTINGS = /^(core\.(sshcommand|pager|editor|fsmonitor|askpass)|sequence\.editor|diff\.external|pager\.[^=]+|gpg\.program|credential\.helper|diff\.[^.]+\.(textconv|command)|merge\.[^.]+\.driver|filter\.[^.]+\.(clean|smudge|process))$/i;
 
@@ -40,7 +41,7 @@ export const git: Unwrapper = (argv): Unwrapped | null => {
         commands.push(shellText({ ...argv[i + 1], text: value.replace(/^!/, '') }, `git -c ${key}`));
       }
     }
-    if (GLOBAL_VALUES.has(word)) i++;
+    if (GIT_VALUE_OPTIONS.includes(word)) i++;
   }
   const sub = argv[i]?.text;
   if (sub === 'rebase') {

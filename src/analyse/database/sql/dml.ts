@@ -62,33 +62,35 @@ function isParentLookup(tokens: Token[], a: number, b: number, targets: Readonly
   return stem !== undefined && [stem, `${stem}s`, `${stem}es`, stem.replace(/y$/, 'ies')].includes(table);
 }
 
-/** Table aliases of a statement (`customers c`, `customers AS c`, `JOIN plans p`), alias → table, lower-cased. */
+/** A table reference at `k`: its name and its alias (`orders o`, `orders AS o`), lower-cased. */
+function tableRef(tokens: Token[], k: number): { name: string; alias?: string } | undefined {
+  const read = readName(tokens, k);
+  if (!read) return undefined;
+  let i = read.next;
+  if (isWord(tokens[i], 'AS')) i++;
+  const alias = tokens[i];
+  const named = alias && (alias.kind === 'ident' || (alias.kind === 'word' && !ALIAS_STOP.has(alias.up)));
+  return { name: read.name.toLowerCase(), alias: named ? alias.text.toLowerCase() : undefined };
+}
+
+/** Table aliases of a statement (`customers c`, `JOIN plans p`, `, customers c`): alias → table. */
 function tableAliases(tokens: Token[]): Map<string, string> {
   const aliases = new Map<string, string>();
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!(t.kind === 'word' && ['FROM', 'JOIN', 'USING'].includes(t.up)) && !(t.kind === 'punct' && t.text === ',')) continue;
-    const name = readName(tokens, k + 1);
-    if (!name) continue;
-    let i = name.next;
-    if (isWord(tokens[i], 'AS')) i++;
-    const alias = tokens[i];
-    if (alias && (alias.kind === 'ident' || (alias.kind === 'word' && !ALIAS_STOP.has(alias.up)))) aliases.set(alias.text.toLowerCase(), name.name.toLowerCase());
+    const ref = tableRef(tokens, k + 1);
+    if (ref?.alias) aliases.set(ref.alias, ref.name);
   }
   return aliases;
 }
 
-/** The target table's name and alias (`orders o`, `orders AS o`), lower-cased. */
+/** The names the target table goes by at `k`: qualified, bare and its alias. */
 function targetNames(tokens: Token[], k: number): Set<string> {
-  const names = new Set<string>();
-  const read = readName(tokens, k);
-  if (!read) return names;
-  names.add(read.name.toLowerCase());
-  names.add(read.name.split('.').pop()!.toLowerCase());
-  let i = read.next;
-  if (isWord(tokens[i], 'AS')) i++;
-  const alias = tokens[i];
-  if (alias && (alias.kind === 'ident' || (alias.kind === 'word' && !ALIAS_STOP.has(alias.up)))) names.add(alias.text.toLowerCase());
+  const ref = tableRef(tokens, k);
+  if (!ref) return new Set();
+  const names = new Set([ref.name, ref.name.split('.').pop()!]);
+  if (ref.alias) names.add(ref.alias);
   return names;
 }
 
